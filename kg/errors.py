@@ -1,0 +1,59 @@
+"""One catalogue of user-facing errors: a code, a message, and a hint on how to fix it.
+
+Modelled on spaCy's errors.py: code raises ``KgError(E.E001, path=…)``; the CLI prints
+one line ``error[E001]: … (hint: …)`` on stderr, and the HTTP server returns the same
+fields as JSON.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    text: str
+    hint: str = ""
+
+    def format(self, **kw) -> str:
+        return self.text.format(**kw)
+
+
+class E:
+    E001 = Message("E001", "{path}: no such file or folder", "check the path; folders are read recursively for *.txt and *.md")
+    E002 = Message("E002", "{path}: cannot decode the text ({detail})", "save the file as UTF-8, GB18030 or Big5")
+    E003 = Message("E003", "{path}: file is empty after normalisation", "")
+    E004 = Message("E004", "{path}: cannot read ({detail})", "check permissions")
+    E005 = Message("E005", "no input articles found in {paths}", "pass .txt or .md files, or folders holding them")
+    E010 = Message("E010", "administrative-division data not found: {detail}", "run the setup command from the README (installs jionlp)")
+    E020 = Message("E020", "SPARQL syntax error: {detail}", "check the query near the position shown; prefixes shequ:, rdfs:, skos:, prov:, xsd: are pre-bound")
+    E021 = Message("E021", "unknown saved query '{name}'", "list saved queries with `kg query --list`")
+    E022 = Message("E022", "missing parameter '{name}' for saved query '{query}'", "pass it as --param {name}=VALUE")
+    E023 = Message("E023", "query refused: {detail}", "the endpoint is read-only: SELECT, ASK, CONSTRUCT and DESCRIBE only, no SERVICE")
+    E024 = Message("E024", "query exceeded the time limit of {seconds} s", "narrow the query or add a LIMIT")
+    E025 = Message("E025", "bad parameter '{text}'", "use NAME=VALUE")
+    E030 = Message("E030", "no built graph in {path}", "run `kg build ARTICLES --out {path}` first")
+    E031 = Message("E031", "unknown store '{name}'", "choose one of: {choices}")
+    E032 = Message("E032", "remote endpoint {url} failed: {detail}", "check the URL and that the server is running")
+    E040 = Message("E040", "entity '{name}' not found in the graph", "use a label as shown in the page, e.g. 西湖社区")
+    E050 = Message("E050", "{path}: cannot read gold annotations ({detail})", "one JSON object per line, as in GUIDELINES.md")
+
+
+class KgError(Exception):
+    """An error the user can act on; carries a catalogue message."""
+
+    def __init__(self, msg: Message, **kw):
+        self.msg = msg
+        self.detail = msg.format(**kw)
+        self.hint = msg.hint.format(**kw) if msg.hint else ""
+        super().__init__(self.detail)
+
+    @property
+    def code(self) -> str:
+        return self.msg.code
+
+    def line(self) -> str:
+        return f"error[{self.code}]: {self.detail}" + (f" (hint: {self.hint})" if self.hint else "")
+
+    def as_json(self) -> dict:
+        return {"ok": False, "error": self.code, "message": self.detail, "hint": self.hint}

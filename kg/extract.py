@@ -1,0 +1,188 @@
+"""Extraction of one article: a pure function of its text and the read-only resources.
+
+Runs the recognisers in order (places and organisations, then streets, communities and
+compounds, then projects), gives every entity its identity key, and states the relations
+with the sentence they come from. Articles can be extracted in any order, in parallel.
+"""
+from __future__ import annotations
+
+from . import orgs, places, projects, quantities
+from .gazetteer import Gazetteer
+from .records import Article, Entity, Evidence, Extraction, Mention, Relation
+from .relations import focal, scope, sentence_at, supports
+from .split import sentences as split_sentences
+
+
+def _key_part(name: str) -> str:
+    return name.replace("/", "-")
+
+
+class _Builder:
+    def __init__(self, article: Article, gaz: Gazetteer):
+        self.article = article
+        self.gaz = gaz
+        self.sentences = split_sentences(article.text)
+        self.entities: dict[str, Entity] = {}
+        self.relations: list[Relation] = []
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        s = sentence_at(self.sentences, start)
+        text = s.text if s else self.article.text[start:end]
+        return Evidence(self.article.id, text, start, end)
+
+    def entity(self, key: str, typ: str, label: str, mention: Mention | None = None, code: str | None = None,
+               reason: str = "") -> Entity:
+        e = self.entities.get(key)
+        if e is None:
+            e = self.entities[key] = Entity(key, typ, label, code=code, link_reason=reason)
+        if mention is not None:
+            if mention.surface != e.label:
+                e.aliases.add(mention.surface)
+            e.evidence.append(self.evidence(mention.start, mention.end))
+        return e
+
+    def relate(self, s: str, p: str, o: str, ev: Evidence | None, source: str = "text") -> None:
+        if s != o and not any(r.subject == s and r.predicate == p and r.object == o for r in self.relations):
+            self.relations.append(Relation(s, p, o, ev, source))
+
+    # -- places from the division data --------------------------------------------------------
+    def gaz_key(self, pid: int) -> str:
+        g = self.gaz
+        code = g.code_of(pid)
+        if code:
+            return f"place/{code}"
+        parent = g.parent(pid)
+        return f"{self.gaz_key(parent)}/{_key_part(g.name(pid))}" if parent is not None else f"place/{g.name(pid)}"
+
+    def gaz_entity(self, pid: int, mention: Mention | None = None, reason: str = "") -> str:
+        """Entity for a place of the data, with its data ancestors and their locatedIn edges."""
+        g = self.gaz
+        key = self.gaz_key(pid)
+        label = mention.name if mention is not None else g.name(pid)
+        e = self.entity(key, g.type_of(pid), label, mention, g.code_of(pid), reason)
+        if g.name(pid) != e.label:
+            e.aliases.add(g.name(pid))
+        parent = g.parent(pid)
+        if parent is not None:
+            pkey = self.gaz_entity(parent, None, "ancestor in the division data")
+            self.relate(key, "locatedIn", pkey, None, "gazetteer")
+        return key
+
+
+def extract(article: Article, gaz: Gazetteer) -> Extraction:
+    b = _Builder(article, gaz)
+    text = article.text
+    upper = places.recognise_upper(text, gaz)
+    main = orgs.main_places(upper)
+    org_mentions = orgs.recognise(text, upper, main)
+    org_spans = [(o.mention.start, o.mention.end) for o in org_mentions]
+    pm = places.recognise(text, gaz, org_spans)
+    ms = pm.mentions
+
+    # scope for places with no parent in the text: the article's main county, else city
+    main_place = next((m for lv in ("District", "City") for m in ms if m.type == lv and m.place_id is not None
+                       and m.name == main.get({"District": 3, "City": 2}[lv])), None)
+
+    # one identity per name in an article: the linked mention decides, else the chained one
+    best: dict[tuple[str, str], int] = {}
+    for k, m in enumerate(ms):
+        rank = (m.place_id is not None, k in pm.parent_of)
+        cur = best.get((m.type, m.name))
+        if cur is None or rank > (ms[cur].place_id is not None, cur in pm.parent_of):
+            best[(m.type, m.name)] = k
+    rep_key: dict[int, str] = {}
+
+    def key_of_rep(r: int) -> str:
+        if r in rep_key:
+            return rep_key[r]
+        m = ms[r]
+        if m.place_id is not None:
+            key = b.gaz_entity(m.place_id, None, m.link_reason)
+            b.entities[key].label = m.name
+        else:
+            pk = pm.parent_of.get(r)
+            if pk is not None:
+                base = key_of_rep(best[(ms[pk].type, ms[pk].name)])
+            elif main_place is not None and m.type not in ("Province", "City", "District"):
+                base = b.gaz_key(main_place.place_id)
+            else:
+                base = f"place/{article.doc}"
+            key = f"{base}/{_key_part(m.name)}"
+            reason = m.link_reason or ("not in the division data" if pk is not None else "no parent in text or data")
+            b.entity(key, m.type, m.name, None, None, reason)
+        rep_key[r] = key
+        return key
+
+    keys: list[str] = []
+    for k, m in enumerate(ms):
+        keys.append(key_of_rep(best[(m.type, m.name)]))
+        b.entity(keys[-1], m.type, m.name, m)
+    for k, names in pm.aliases.items():
+        b.entities[keys[k]].aliases.update(names)
+
+    # locatedIn from the text's chains, then compounds in their community
+    for c, p in pm.parent_of.items():
+        b.relate(keys[c], "locatedIn", keys[p], b.evidence(ms[p].start, ms[c].end))
+    communities = [m for m in ms if m.type == "Community"]
+    key_of = {m.name: keys[k] for k, m in enumerate(ms)}
+    focus = focal(article.title, text, communities)
+    nb_parent: dict[str, str] = {}
+    nb_mentions = [m for m in ms if m.type == "Neighborhood"]
+    for k, m in enumerate(ms):
+        if m.type != "Neighborhood":
+            continue
+        pk = pm.parent_of.get(k)
+        if pk is not None and ms[pk].type == "Community":
+            nb_parent[m.name] = ms[pk].name
+    for k, m in enumerate(ms):
+        if m.type == "Neighborhood" and m.name not in nb_parent:
+            where = scope(m.start, b.sentences, communities, {}, [], focus)
+            if where:
+                nb_parent[m.name] = where
+    for k, m in enumerate(ms):
+        if m.type == "Neighborhood" and m.name in nb_parent and k not in pm.parent_of:
+            b.relate(keys[k], "locatedIn", key_of[nb_parent[m.name]], b.evidence(m.start, m.end), "context")
+    # a street or community with no parent at all sits in the article's main county
+    has_parent = {r.subject for r in b.relations if r.predicate == "locatedIn"}
+    if main_place is not None:
+        mkey = b.gaz_key(main_place.place_id)
+        for k, m in enumerate(ms):
+            if m.type in ("Subdistrict", "Community") and keys[k] not in has_parent and mkey in b.entities:
+                b.relate(keys[k], "locatedIn", mkey, b.evidence(m.start, m.end), "context")
+                has_parent.add(keys[k])
+
+    # organisations and the communities they support
+    for o in org_mentions:
+        key = f"org/{article.doc}/{_key_part(o.canonical)}" if o.scoped else f"org/{_key_part(o.canonical)}"
+        e = b.entity(key, "Organization", o.canonical, o.mention)
+        e.aliases |= o.aliases
+        e.link_reason = o.kind  # the finer class, read by graph assembly
+        if supports(text, o.mention):
+            where = scope(o.mention.start, b.sentences, communities, nb_parent, nb_mentions, focus)
+            if where:
+                b.relate(key, "supports", key_of[where], b.evidence(o.mention.start, o.mention.end))
+
+    # projects, kept only where a community is in scope
+    for p in projects.recognise(text, b.sentences, org_spans, communities):
+        where = scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus)
+        if not where:
+            continue
+        ckey = key_of[where]
+        key = f"project/{ckey.split('/', 1)[1]}/{_key_part(p.label)}"
+        e = b.entity(key, "Project", p.label, p.mention())
+        e.aliases |= p.aliases - {p.label}
+        e.link_reason = p.rule
+        sent = sentence_at(b.sentences, p.start)
+        if sent is not None:
+            span = text[p.start:p.end + 8]
+            e.quantities += [q for q in quantities.counts(span) if q not in e.quantities]
+            e.quantities += [q for q in quantities.years(sent.text) if q not in e.quantities]
+            if sum(1 for q in projects_in(sent, b) if q) <= 1:
+                e.quantities += [q for q in quantities.amounts(sent.text) if q not in e.quantities]
+        b.relate(ckey, "hasProject", key, b.evidence(p.start, p.end))
+    return Extraction(article, b.entities, b.relations)
+
+
+def projects_in(sent, b: _Builder) -> list[str]:
+    return [k for k, e in b.entities.items() if e.type == "Project"
+            and any(ev.start >= sent.start and ev.end <= sent.end for ev in e.evidence)]

@@ -1,0 +1,406 @@
+"""Recognise administrative places and compounds in an article, and link them to the
+division data.
+
+Province, city and county names are matched against the data (full names, and short names
+where the context allows); streets, communities and compounds by their suffix, with the
+name's left edge found from the text itself. A same-name place is linked only when the
+article's other places single it out; otherwise it stays unlinked, never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from . import segment
+from .gazetteer import Gazetteer
+from .lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS, MEDIA_SUFFIXES,
+                      NEIGHBORHOOD_SUFFIXES, SUBDISTRICT_SUFFIXES)
+from .records import Mention
+
+LEVEL = {"Province": 1, "City": 2, "District": 3, "Subdistrict": 4, "Community": 5, "Neighborhood": 6}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LOWER_SUFFIX = sorted(
+    [(s, "Subdistrict") for s in SUBDISTRICT_SUFFIXES] + [(s, "Community") for s in COMMUNITY_SUFFIXES]
+    + [(s, "Neighborhood") for s in NEIGHBORHOOD_SUFFIXES], key=lambda t: -len(t[0]))
+_LOWER_RE = re.compile("|".join(re.escape(s) for s, _ in _LOWER_SUFFIX))
+_ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡")
+_MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 8}
+# a new area of national level is a District (湖南湘江新区); it follows a province or city
+_NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
+# tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
+_CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "z", "x", "l", "i")
+_NAME_PART_AFTER = ("街道", "镇", "乡", "村", "社区", "小区", "路", "街", "大道", "桥", "湖", "江", "河", "山")
+_FORMER = re.compile(r"(?:即|系|是)?原$")
+
+
+@dataclass
+class PlaceMentions:
+    """Places of one article: the mentions, in text order, and the chains the text states."""
+
+    mentions: list[Mention]
+    parent_of: dict[int, int] = field(default_factory=dict)  # mention index -> parent mention index
+    aliases: dict[int, set[str]] = field(default_factory=dict)  # mention index -> former names
+
+
+# ---- matching province / city / county names ---------------------------------------------
+@lru_cache(maxsize=1)
+def _upper_index(gaz_id: int, gaz: Gazetteer) -> dict[str, list[tuple[str, str]]]:
+    """first two characters -> [(name, kind)] longest first; kind is 'full', 'alias' or 'former'."""
+    names: dict[str, str] = {}
+    for n, ids in gaz.by_name.items():
+        if any(gaz.level(i) <= 3 for i in ids):
+            names[n] = "full"
+    for a, ids in gaz.by_alias.items():
+        if len(a) >= 2 and a not in names:
+            names[a] = "alias"
+        for i in ids:  # 醴陵 (县级市) was 醴陵县: the old suffix still appears in the news
+            if gaz.level(i) == 3 and gaz.name(i).endswith("市") and a + "县" not in names:
+                names[a + "县"] = "former"
+    index: dict[str, list[tuple[str, str]]] = {}
+    for n, kind in names.items():
+        if len(n) >= 2:
+            index.setdefault(n[:2], []).append((n, kind))
+    for v in index.values():
+        v.sort(key=lambda t: -len(t[0]))
+    return index
+
+
+def _candidates(gaz: Gazetteer, name: str, kind: str) -> list[int]:
+    if kind == "full":
+        return [i for i in gaz.by_name.get(name, []) if gaz.level(i) <= 3]
+    if kind == "former":
+        return [i for i in gaz.by_alias.get(name[:-1], []) if gaz.level(i) == 3]
+    return list(gaz.by_alias.get(name, []))
+
+
+def _match_upper(text: str, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:
+    index = _upper_index(id(gaz), gaz)
+    out, i = [], 0
+    while i < len(text) - 1:
+        hit = None
+        for name, kind in index.get(text[i:i + 2], ()):
+            if text.startswith(name, i):
+                hit = (i, i + len(name), name, kind)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _resolve(gaz: Gazetteer, cands: list[int], context: set[int], prev: int | None, kind: str):
+    """Pick the candidate the article's other places point to; None when they do not."""
+    if len(cands) == 1:
+        return cands[0], "unique name"
+    if kind != "full":  # a short name means the highest-level place that carries it (长沙 → 长沙市)
+        chained = [c for c in cands if prev is not None and prev in gaz.ancestors(c)]
+        if len(chained) == 1:
+            return chained[0], "parent in text"
+        top = min(gaz.level(c) for c in cands)
+        cands = [c for c in cands if gaz.level(c) == top]
+        if len(cands) == 1:
+            return cands[0], "short name of the higher-level place"
+    scored = []
+    for c in cands:
+        anc = set(gaz.ancestors(c))
+        score = len(anc & context) + (3 if prev is not None and prev in anc else 0)
+        scored.append((score, c))
+    best = max(s for s, _ in scored)
+    top = [c for s, c in scored if s == best]
+    if best > 0 and len(top) == 1:
+        return top[0], "parent in text" if prev is not None and prev in gaz.ancestors(top[0]) else "article context"
+    return None, "ambiguous name"
+
+
+def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
+    raw = _match_upper(text, gaz)
+    # drop a name that only names a medium (湖南卫视, 郴州日报)
+    raw = [r for r in raw if not text.startswith(MEDIA_SUFFIXES, r[1])]
+    # a short name that begins a street or road name (朝阳街道, 浦口镇, 韶山路) is not the place
+    raw = [r for r in raw if r[3] == "full" or not text.startswith(_NAME_PART_AFTER, r[1])]
+    # a full name that is also an ordinary word (城区, 郊区) counts only in a chain
+    raw = [r for r in raw if not (r[3] == "full" and len(r[2]) == 2 and segment.is_common(r[2]))]
+    sure = set()
+    for s, e, name, kind in raw:
+        cands = _candidates(gaz, name, kind)
+        if kind == "full" and len(cands) == 1:
+            sure.add(cands[0])
+            sure.update(gaz.ancestors(cands[0]))
+        elif kind == "alias" and all(gaz.level(c) <= 2 for c in cands) and len(cands) == 1:
+            sure.add(cands[0])
+            sure.update(gaz.ancestors(cands[0]))
+    out: list[Mention] = []
+    for s, e, name, kind in raw:
+        cands = _candidates(gaz, name, kind)
+        if kind != "full":
+            # a county's short name counts only where its city or province is in the article,
+            # and never when it is an ordinary word
+            cands = [c for c in cands if gaz.level(c) <= 2 or set(gaz.ancestors(c)) & sure]
+            if not cands or (all(gaz.level(c) == 3 for c in cands) and segment.freq(name) >= 500):
+                continue
+        prev = out[-1].place_id if out and out[-1].end == s else None
+        pid, why = _resolve(gaz, cands, sure, prev, kind)
+        if pid is None:
+            level = min(gaz.level(c) for c in cands)
+            typ = {1: "Province", 2: "City", 3: "District"}[level]
+            out.append(Mention(typ, name, s, e, name, link_reason=why))
+            continue
+        sure.add(pid)
+        sure.update(gaz.ancestors(pid))
+        out.append(Mention(gaz.type_of(pid), gaz.name(pid), s, e, name, code=gaz.code_of(pid),
+                           place_id=pid, link_reason=why))
+    return out
+
+
+# ---- streets, communities and compounds by suffix --------------------------------------------
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def _trim(stem: str) -> str:
+    """Cut the left context (走进雅林园 → 雅林园): keep what follows the last verb, preposition…"""
+    if len(stem) <= 2:
+        return stem
+    toks = segment.tokens(stem)
+    best = stem
+    for t in toks:
+        rest = stem[t.end:]
+        if len(rest) < 2:
+            break
+        if t.flag.startswith(_CUT_FLAGS) or t.word in GENERIC_STEMS:
+            best = rest
+    return best
+
+
+def _generic(stem: str) -> bool:
+    if stem in GENERIC_STEMS or not segment.is_name_like(stem):
+        return True
+    return all(w in GENERIC_STEMS or segment.is_common(w) for w in segment.words(stem))
+
+
+@dataclass
+class _Cand:
+    type: str
+    suffix: str
+    start: int  # of the raw stem
+    sfx_start: int
+    end: int
+    raw: str
+    bounded: bool  # raw stem was cut by punctuation, line start or another place: a clean name
+    prev: int | None  # index of the mention right before it (a chain)
+
+
+def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Mention]) -> list[_Cand]:
+    """Every suffix occurrence with the text before it, cut at punctuation, at a place
+    already found and at any earlier suffix (so 沙堤街道莲花社区 gives 沙堤 and 莲花)."""
+    ends = {m.end: ("u", k) for k, m in enumerate(upper)}
+    spans = sorted(blocked)
+    out: list[_Cand] = []
+    for m in _LOWER_RE.finditer(text):
+        sfx, s = m.group(0), m.start()
+        typ = next(t for x, t in _LOWER_SUFFIX if x == sfx)
+        nxt = text[m.end():m.end() + 1]
+        if nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""):
+            continue
+        if text.startswith(_ANY_PLACE_SUFFIX, m.end()):
+            continue  # 咸嘉新村社区, 家园社区, 新华联家园小区: the first suffix is part of the name
+        if any(a <= s < b for a, b in spans):
+            continue
+        j, limit = s, s - _MAX_STEM[typ]
+        prev, bounded = None, False
+        while j > limit:
+            if j in ends:
+                bounded, prev = True, ends[j]
+                break
+            if j == 0 or not _is_cjk(text[j - 1]) or any(b == j for _, b in spans):
+                bounded = True
+                break
+            j -= 1
+        if any(a < j < b for a, b in spans):
+            continue
+        ends[m.end()] = ("c", len(out))
+        out.append(_Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev))
+    return out
+
+
+def _generic_start(stem: str) -> bool:
+    return stem in GENERIC_STEMS or any(stem.startswith(g) and len(g) >= 2 for g in GENERIC_STEMS) \
+        or segment.tokens(stem)[0].flag.startswith(_CUT_FLAGS) and segment.is_common(segment.tokens(stem)[0].word)
+
+
+def _in_data(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
+    """A name that exists somewhere in the country's division data."""
+    name = _name(typ, stem, suffix)
+    return typ != "Neighborhood" and (name in gaz.lower_names or stem + "村" in gaz.lower_names)
+
+
+def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
+    """Could this be the name of a real street, community or compound?"""
+    if _generic_start(stem):
+        return False
+    last = segment.tokens(stem)[-1]
+    if last.flag.startswith(_CUT_FLAGS) and segment.is_common(last.word):
+        return False  # 深入社区, 提供社区: a verb before the suffix
+    return _in_data(gaz, typ, stem, suffix) or not _generic(stem)
+
+
+def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None = None) -> PlaceMentions:
+    """All place mentions of an article; `blocked` are spans already taken (organisations)."""
+    upper = [m for m in recognise_upper(text, gaz) if not _inside(m, blocked or [])]
+    upper += _new_areas(text, upper)
+    upper.sort(key=lambda m: m.start)
+    spans = [(m.start, m.end) for m in upper] + list(blocked or [])
+    cands = _lower_candidates(text, spans, upper)
+    # a name is clean where the text bounds it; elsewhere take the shortest clean name that fits
+    def trim(c: _Cand) -> str:
+        return c.raw if _in_data(gaz, c.type, c.raw, c.suffix) else _trim(c.raw)
+
+    clean = {(c.type, trim(c)) for c in cands if c.bounded and len(c.raw) >= 2}
+    accepted: dict[tuple[str, str], bool] = {}
+    stems: list[str | None] = []
+    linked_ctx = [m.place_id for m in upper if m.place_id is not None and m.type in ("District", "City")]
+    for c in cands:
+        stem = next((c.raw[k:] for k in range(len(c.raw) - 2, -1, -1) if (c.type, c.raw[k:]) in clean), None)
+        from_clean = stem is not None
+        stem = stem or trim(c)
+        key = (c.type, stem)
+        if len(stem) < 2:
+            ok = False
+        elif key in accepted:
+            ok = accepted[key]
+        else:
+            prev_ok = c.prev is not None and (c.prev[0] == "u" or stems[c.prev[1]] is not None)
+            chained = prev_ok and c.raw == stem and c.bounded and (
+                not _generic_start(stem) or _in_data(gaz, c.type, stem, c.suffix))
+            linked = c.type != "Neighborhood" and _gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)
+            if chained or linked:
+                ok = True
+            elif not (from_clean or c.bounded or stem != c.raw) and not _in_data(gaz, c.type, stem, c.suffix):
+                ok = False  # a long run of text with no edge: only a name the data knows
+            else:
+                ok = _plausible(gaz, c.type, stem, c.suffix)
+            accepted[key] = ok
+        stems.append(stem if ok else None)
+    mentions = list(upper)
+    for c, stem in zip(cands, stems):
+        if stem is None:
+            continue
+        s = c.sfx_start - len(stem)
+        mentions.append(Mention(c.type, _name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _dedupe(mentions)
+    result = PlaceMentions(mentions)
+    _chains(text, result)
+    _link_lower(gaz, result)
+    _former_names(text, result)
+    return result
+
+
+def _name(typ: str, stem: str, suffix: str) -> str:
+    if typ == "Neighborhood":
+        return stem if suffix == "小区" else stem + suffix
+    return stem + suffix
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _new_areas(text: str, upper: list[Mention]) -> list[Mention]:
+    """湖南湘江新区: a new area written right after a province or city is a District."""
+    ends = {m.end: m for m in upper if m.type in ("Province", "City")}
+    found = {}
+    for m in _NEW_AREA.finditer(text):
+        if m.start() in ends and not any(u.start <= m.start() < u.end for u in upper):
+            found[m.group(0)] = m.group(0)
+    out = []
+    for name in found:
+        for m in re.finditer(re.escape(name), text):
+            if not any(u.start < m.end() and m.start() < u.end for u in upper):
+                out.append(Mention("District", name, m.start(), m.end(), name, link_reason="not in the division data"))
+    return out
+
+
+def _chains(text: str, pm: PlaceMentions) -> None:
+    """长沙市芙蓉区湘湖街道西湖社区: each place sits in the one written right before it."""
+    ms = pm.mentions
+    for k in range(1, len(ms)):
+        a, b = ms[k - 1], ms[k]
+        if a.end == b.start and LEVEL[a.type] < LEVEL[b.type]:
+            pm.parent_of[k] = k - 1
+
+
+def _gaz_lookup(gaz: Gazetteer, name: str, parent: int | None, context: list[int]) -> int | None:
+    variants = [name]
+    if name.endswith("社区") and name[:-2].endswith("村"):
+        variants.append(name[:-2])
+    level = 4 if name.endswith(SUBDISTRICT_SUFFIXES) else 5
+    roots = [parent] if parent is not None else context
+    found = set()
+    for r in roots:
+        if r is None or gaz.level(r) >= level:
+            continue
+        for d in gaz.descendants(r, level):
+            if gaz.name(d) in variants:
+                found.add(d)
+    return found.pop() if len(found) == 1 else None
+
+
+def _link_lower(gaz: Gazetteer, pm: PlaceMentions) -> None:
+    ms = pm.mentions
+    context = [m.place_id for m in ms if m.place_id is not None and m.type in ("District", "City")]
+    for k, m in enumerate(ms):
+        if m.type not in ("Subdistrict", "Community"):
+            continue
+        pk = pm.parent_of.get(k)
+        parent = ms[pk] if pk is not None else None
+        if parent is not None and parent.place_id is None:
+            continue  # its parent is a place the data lacks: do not guess
+        pid = _gaz_lookup(gaz, m.name, parent.place_id if parent else None, context)
+        if pid is not None:
+            why = "child of the place before it" if parent else "only place of that name under the article's places"
+            ms[k] = replace(m, place_id=pid, link_reason=why)
+
+
+def _former_names(text: str, pm: PlaceMentions) -> None:
+    """莲花社区即原沙堤乡朱家峪村: the places after 原 are former names, not places of their own."""
+    ms = pm.mentions
+    drop = set()
+    for k, m in enumerate(ms):
+        if k in drop or not _FORMER.search(text[max(0, m.start - 2):m.start]):
+            continue
+        run = [k]
+        while run[-1] + 1 < len(ms) and ms[run[-1] + 1].start == ms[run[-1]].end:
+            run.append(run[-1] + 1)
+        last = ms[run[-1]]
+        target = next((j for j in range(k - 1, -1, -1) if ms[j].type == last.type), None)
+        if target is None:
+            continue
+        full = text[m.start:last.end]
+        pm.aliases.setdefault(target, set()).update({last.name, full})
+        for j in run[:-1]:  # 沙堤乡 → the street of the same stem (沙堤街道)
+            stem = ms[j].name.rstrip("乡镇")
+            same = next((i for i, x in enumerate(ms) if x.type == ms[j].type and i not in run
+                         and x.name.startswith(stem)), None)
+            if same is not None:
+                pm.aliases.setdefault(same, set()).add(ms[j].name)
+        drop.update(run)
+    if not drop:
+        return
+    keep = [k for k in range(len(ms)) if k not in drop]
+    renum = {old: new for new, old in enumerate(keep)}
+    pm.mentions = [ms[k] for k in keep]
+    pm.parent_of = {renum[c]: renum[p] for c, p in pm.parent_of.items() if c in renum and p in renum}
+    pm.aliases = {renum[k]: v for k, v in pm.aliases.items() if k in renum}

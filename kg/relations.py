@@ -1,0 +1,100 @@
+"""Which community is in scope at a point of an article, and which organisations support it.
+
+The community in scope is the last one named earlier in the same sentence, else the
+article's focal community (named in its title or opening, or clearly dominant); facts with
+no community in scope attach to none.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lexicon import SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE
+from .records import Mention, Sentence
+
+_CLAUSE_END = "，,。；;！!？?：:\n"
+_LIST_SEP = re.compile(r"[、和与及]")
+_OPENING = 150
+
+
+def focal(title: str, text: str, communities: list[Mention]) -> str | None:
+    """The community an article is about, or None."""
+    if not communities:
+        return None
+    names = [m.name for m in communities]
+    counts = Counter(names)
+    captions = {k for k, line in _lines(text) if line.startswith(("▲", "△", "图为", "图:"))}
+    opening = [m.name for m in communities if m.start < _OPENING and _line_of(text, m.start) not in captions]
+    in_title = {n for n in names if n in title or n[:-2] in title and len(n) > 3}
+    if len(in_title) == 1:
+        return in_title.pop()
+    if len(set(opening)) == 1 and counts[opening[0]] >= 2:
+        return opening[0]
+    counts = counts.most_common()
+    if counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
+        return counts[0][0]
+    return None
+
+
+def _lines(text: str):
+    pos = 0
+    for k, line in enumerate(text.split("\n")):
+        yield k, line.strip()
+        pos += len(line) + 1
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],
+          nb_mentions: list[Mention], focal_name: str | None) -> str | None:
+    """Name of the community a fact at `pos` belongs to."""
+    sent = sentence_at(sentences, pos)
+    if sent is not None:
+        before = [m for m in communities if sent.start <= m.start < pos]
+        if before:
+            return before[-1].name
+        after = [m for m in communities if pos <= m.start < sent.end]
+        nbs = [m for m in nb_mentions if sent.start <= m.start < sent.end and m.name in neighborhoods]
+        if nbs and not after:
+            return neighborhoods[nbs[0].name]
+        if after and focal_name is None:
+            return after[0].name
+    return focal_name
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    a = start
+    while a > 0 and text[a - 1] not in _CLAUSE_END:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in _CLAUSE_END:
+        b += 1
+    return a, b
+
+
+def _list_tail(s: str) -> bool:
+    """Is `s` only a run of list items (…、…、…和)?"""
+    parts = _LIST_SEP.split(s)
+    return all(len(p) <= 16 for p in parts) and (s == "" or _LIST_SEP.search(s[-1:]) is not None)
+
+
+def supports(text: str, org: Mention) -> bool:
+    """Does the text state that this organisation backs, serves or works with the community?"""
+    a, b = _clause(text, org.start, org.end)
+    before, after = text[a:org.start], text[org.end:b]
+    if any(w in text[a:b] for w in SUPPORT_CLAUSE):
+        return True
+    for verb in SUPPORT_BEFORE:
+        k = before.rfind(verb)
+        if k >= 0 and _list_tail(before[k + len(verb):]):
+            return True
+    return any(w in after[:16] for w in SUPPORT_AFTER)

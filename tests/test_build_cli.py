@@ -1,0 +1,92 @@
+"""End to end: the CLI builds the sample corpus, output is deterministic and scored."""
+import re
+import subprocess
+import sys
+
+from rdflib import Graph
+
+from kg.evaluate import evaluate
+
+from .conftest import CORPUS, GOLD, ROOT
+
+# Floors for the sample corpus; raise them as quality rises (see README).
+ENTITY_F1_FLOOR = 0.93
+RELATION_F1_FLOOR = 0.88
+
+
+def run_kg(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_build_writes_turtle_and_page(built):
+    out, report = built
+    assert (out / "graph.ttl").stat().st_size > 0
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "vis.Network" in page
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//|url\(\s*[\"']?https?:|@import", page)
+    assert report.articles == 13 and not report.errors
+
+
+def test_quality_floor_on_sample(built):
+    out, _ = built
+    rows = evaluate(GOLD, out / "graph.ttl")["rows"]
+    assert rows["entities"]["f1"] >= ENTITY_F1_FLOOR
+    assert rows["relations"]["f1"] >= RELATION_F1_FLOOR
+
+
+def test_evidence_reachable_by_sparql(built):
+    out, _ = built
+    g = Graph().parse(out / "graph.ttl")
+    q = """PREFIX shequ: <https://w3id.org/shequ-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    SELECT ?sentence WHERE { ?o shequ:supports ?c . ?o rdfs:label "思居物业"@zh .
+      ?st rdf:subject ?o ; rdf:predicate shequ:supports ; rdf:object ?c ; shequ:sentence ?sentence }"""
+    rows = list(g.query(q))
+    assert rows and "思居物业" in str(rows[0][0])
+
+
+def test_same_input_gives_identical_bytes(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        r = run_kg("build", str(CORPUS), "--out", str(d))
+        assert r.returncode == 0, r.stderr
+    assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
+    assert (a / "graph.html").read_bytes() == (b / "graph.html").read_bytes()
+
+
+def test_bad_file_is_reported_and_build_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("长沙市芙蓉区湘湖街道西湖社区联合华宇集团安装路灯。", encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"   \n")
+    out = tmp_path / "out"
+    r = run_kg("build", str(src), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if "empty.txt" in ln]
+    assert len(lines) == 1 and "E003" in lines[0]
+    assert (out / "graph.ttl").exists()
+
+
+def test_missing_input_is_one_line_error(tmp_path):
+    r = run_kg("build", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "E001" in r.stderr
+    assert not (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_failed_build_keeps_previous_output(tmp_path):
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "graph.ttl").write_text("old", encoding="utf-8")
+    r = run_kg("build", str(tmp_path / "nope"), "--out", str(out))
+    assert r.returncode == 2 and (out / "graph.ttl").read_text(encoding="utf-8") == "old"
+
+
+def test_kg_eval_agrees_with_independent_scorer(built):
+    out, _ = built
+    scorer = ROOT.parent / "shared" / "tools" / "score.py"
+    ours = run_kg("eval", "--gold", str(GOLD), "--graph", str(out / "graph.ttl"))
+    theirs = subprocess.run([sys.executable, str(scorer), "--gold", str(GOLD), "--graph", str(out / "graph.ttl"),
+                             "--ontology", str(ROOT / "ontology")], capture_output=True, text=True)
+    assert ours.returncode == 0, ours.stderr
+    assert ours.stdout.splitlines()[1:] == theirs.stdout.splitlines()[1:]

@@ -1,0 +1,63 @@
+"""Recognisers on short texts written for the tests (not the sample corpus)."""
+from kg import orgs, places, projects
+from kg.split import sentences
+
+
+def test_address_chain_is_linked_and_nested(gaz):
+    text = "家住长沙市芙蓉区湘湖街道西湖社区新华联家园小区的居民说。"
+    pm = places.recognise(text, gaz)
+    got = [(m.type, m.name) for m in pm.mentions]
+    assert got == [("City", "长沙市"), ("District", "芙蓉区"), ("Subdistrict", "湘湖街道"),
+                   ("Community", "西湖社区"), ("Neighborhood", "新华联家园")]
+    assert pm.mentions[0].code == "430100" and pm.mentions[1].code == "430102"
+    assert sorted(pm.parent_of.items()) == [(1, 0), (2, 1), (3, 2), (4, 3)]
+    assert pm.mentions[3].place_id is not None  # the data knows this community under that street
+
+
+def test_same_name_district_linked_only_by_context(gaz):
+    alone = places.recognise_upper("鼓楼区开展活动。", gaz)
+    assert alone[0].code is None and alone[0].link_reason == "ambiguous name"
+    with_city = places.recognise_upper("南京市鼓楼区开展活动。", gaz)
+    assert with_city[1].code == "320106"
+
+
+def test_short_city_name_and_former_county_name(gaz):
+    ms = places.recognise_upper("他是株洲人，老家在醴陵县浦口镇。", gaz)
+    assert [(m.name, m.surface) for m in ms] == [("株洲市", "株洲"), ("醴陵市", "醴陵县")]
+
+
+def test_street_name_is_not_a_city(gaz):
+    ms = places.recognise("长沙市芙蓉区朝阳街道向阳社区", gaz).mentions
+    assert ("Subdistrict", "朝阳街道") in [(m.type, m.name) for m in ms]
+    assert "朝阳市" not in [m.name for m in ms]
+
+
+def test_generic_uses_are_not_places(gaz):
+    ms = places.recognise("各级领导深入社区，走访老旧小区和城市社区。", gaz).mentions
+    assert ms == []
+
+
+def test_organisations_prefix_resolution_and_exclusions(gaz):
+    text = "市民政局、市移动公司等后盾单位与物业公司、交通部门座谈，湖南卫视报道，社区党委参加。"
+    text = "张家界市召开会议。" + text
+    up = places.recognise_upper(text, gaz)
+    found = orgs.recognise(text, up, orgs.main_places(up))
+    assert [(o.mention.name, o.canonical) for o in found] == [("市民政局", "张家界市民政局"),
+                                                              ("市移动公司", "张家界市移动公司")]
+
+
+def test_brand_organisation_and_its_short_name(gaz):
+    text = "社区协调华宇集团提供用房，华宇还捐赠了物资。"
+    found = orgs.recognise(text, [], {})
+    assert {o.canonical for o in found} == {"华宇集团"}
+    assert "华宇" in found[0].aliases
+
+
+def test_projects_from_works_quotes_and_lists():
+    text = ("社区完成3个项目，包括道路硬化、安装20盏太阳能路灯等。"
+            "社区推出“爱心驿站”便民柜，并开展“敲门行动”专项整治。")
+    found = projects.recognise(text, sentences(text), [], [])
+    labels = [p.label for p in found]
+    assert "安装太阳能路灯" in labels and "道路硬化" in labels
+    assert "“爱心驿站”便民柜" in labels
+    assert not any("敲门" in x for x in labels)
