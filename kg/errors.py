@@ -35,7 +35,7 @@ class E:
     E030 = Message("E030", "no built graph in {path}", "run `kg build ARTICLES --out {path}` first")
     E031 = Message("E031", "unknown store '{name}'", "choose one of: {choices}")
     E032 = Message("E032", "remote endpoint {url} failed: {detail}", "check the URL and that the server is running")
-    E040 = Message("E040", "entity '{name}' not found in the graph", "use a label as shown in the page, e.g. 西湖社区")
+    E040 = Message("E040", "entity '{name}' not found in the graph", "use a label as shown in the page, e.g. 桂花社区")
     E050 = Message("E050", "{path}: cannot read gold annotations ({detail})", "one JSON object per line, as in GUIDELINES.md")
 
 

@@ -69,7 +69,7 @@ WORK_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "�
               "翻新", "修缮", "铺设", "更新", "建起", "建成", "办起", "开设", "设立", "装修", "完善", "维修", "修复",
               "加装", "改建", "扩建", "新增", "配备", "搭建", "建设", "打造", "开办", "创办", "组建", "组成",
               "落实", "建立", "实施", "开通", "整修", "粉刷", "运行", "开展", "实行", "推进")
-# works written after their object: 垃圾池升级改造, 路面铺设硬化
+# works written after their object: 停车场升级改造, 巷道硬化
 OBJECT_FIRST_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "改造", "硬化", "翻新", "更新", "修缮", "安装")
 # provision of premises by a supporter: 提供…社区服务用房和门面
 PROVIDE_VERBS = ("提供", "捐建", "捐赠")
@@ -96,9 +96,9 @@ NOT_PROJECT_HEADS = (
     "场所", "现象", "情况", "主题", "口号", "标准", "举措", "措施", "亮点", "特色", "经验", "做法", "路径",
     "计划书", "报告", "通知", "通知书", "宣传", "教育", "培训", "学习", "摸排", "排查", "检查", "巡查",
 )
-# a standing programme: the activity recurs (定期开展“四个一”活动)
+# a standing programme: the activity recurs (定期开展“三个一”活动)
 STANDING_CUES = ("定期", "常态化", "长期", "持续", "每月", "每周", "每年", "坚持", "常年")
 # lists that enumerate works: 完成…12个项目，包括 A、B、C 等
 LIST_INTRO = ("包括", "包含", "涵盖", "含", "如", "例如", "比如", "分别是", "即")
-# service programmes reported as 敬老服务方面, …
+# service programmes reported as 助餐服务方面, …
 PROGRAMME_SUFFIX = "服务"

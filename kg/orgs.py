@@ -2,8 +2,8 @@
 public institutions and social organisations.
 
 A name ends in a type suffix (局, 集团, 医院, 协会…) and must carry a proper part: a place
-(攸县人民法院), a relative place prefix resolved from the article (市民政局 → 张家界市民政局) or
-a brand that is not ordinary vocabulary (宁邦集团). Bare kinds (物业公司, 交通部门), media and
+(某县人民法院), a relative place prefix resolved from the article (市卫健委 → 岳阳市卫健委) or
+a brand that is not ordinary vocabulary (华宇集团). Bare kinds (物业公司, 交通部门), media and
 bodies inside a street or community without a name of their own (社区党委) are left out.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ _MAX_STEM = 14
 # tags of words that end the left context of a name (verbs, prepositions, pronouns, numbers…)
 _CUT_FLAGS = {"v", "vd", "p", "c", "d", "u", "uj", "ul", "uz", "ug", "uv", "r", "rr", "rz", "m", "mq", "q", "f",
               "t", "y", "e", "o", "x", "l", "i"}
-# after a place name only these still cut (株洲高速交警 keeps 高速)
+# after a place name only these still cut (衡阳高速交警 keeps 高速)
 _CUT_AFTER_PLACE = {"v", "p", "c", "u", "uj", "ul", "uz"}
 # characters before a suffix that make it part of an ordinary word (布局, 大厅, 全部…)
 _BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "大客餐展门舞", "部": "全内外局干东西南北中上下后前头胸腹背俱",
@@ -52,7 +52,7 @@ def kind_of(name: str) -> str:
 @dataclass
 class OrgMention:
     mention: Mention
-    canonical: str  # full name with a relative prefix resolved (张家界市民政局)
+    canonical: str  # full name with a relative prefix resolved (岳阳市卫健委)
     kind: str
     scoped: bool  # True when the name could not be made absolute: its identity stays with the article
     aliases: set[str] = field(default_factory=set)
@@ -67,7 +67,7 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
         if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
                 and not any(a < t.end and t.start < b for a, b in places):
             best = stem[t.end:]
-    # 组织协调湖南省自来水水务集团: ordinary words before a place name are context, not name
+    # 组织协调江西省燃气集团: ordinary words before a place name are context, not name
     off = len(stem) - len(best)
     for a, _b in sorted(places):
         if off < a < len(stem):
@@ -84,12 +84,12 @@ def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
     if stem[:1] in RELATIVE_PREFIXES and suffix.endswith(_GOV_FOR_RELATIVE):
         return True
     if suffix in _NEEDS_PLACE:
-        return suffix == "部" and segment.tag(stem + suffix) == "nt"  # 民政部: a ministry
+        return suffix == "部" and segment.tag(stem + suffix) == "nt"  # 财政部: a ministry
     if stem[:1] in "一二三四五六七八九十两几每各该这那某":
         return False
     if repeated and suffix in _ENTERPRISE and stem not in BARE_KIND_STEMS \
             and all(segment.freq(w) < segment.PLACE_WORD_FREQ for w in segment.words(stem)):
-        return True  # 名家物业 written again and again: one specific firm
+        return True  # 金桥物业 written again and again: one specific firm
     rest = [w for w in segment.words(stem) if w not in BARE_KIND_STEMS]
     return any(len(w) >= 2 and not segment.is_common(w) for w in rest)
 
@@ -111,7 +111,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         while j > 0 and j > taken_until and s - j < _MAX_STEM and ("\u4e00" <= text[j - 1] <= "\u9fff"):
             j -= 1
         if j == taken_until and text[j:j + 1] in "和与及或同跟并":
-            j += 1  # 张家界盛雅康复医院和爱尔眼科医院
+            j += 1  # 岳阳康宁医院和明目眼科医院
         local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
         stem = _trim(text[j:s], local)
         start = s - len(stem)
@@ -125,7 +125,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
                 continue  # 社区党委, 街道党工委: no name of their own
         has_place = any(a == start for a, b in spans)
         if sfx == "部门" and not has_place:
-            continue  # 交通部门, 市、区民政部门: a kind of office, not one body
+            continue  # 交通部门, 市、区教育部门: a kind of office, not one body
         if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):
             continue
         mention = Mention("Organization", name, start, e, name)
@@ -142,8 +142,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
 
 
 def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:
-    """One canonical name per body: 名家物业 = 名家物业公司, 天元区民政部门 = 天元区民政局; a brand
-    written alone (宁邦) is a further mention of its enterprise."""
+    """One canonical name per body: 金桥物业 = 金桥物业公司, 雨湖区教育部门 = 雨湖区教育局; a brand
+    written alone (华宇) is a further mention of its enterprise."""
     names = Counter(o.canonical for o in found)
     rename: dict[str, str] = {}
     for n in names:

@@ -161,7 +161,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _trim(stem: str) -> str:
-    """Cut the left context (走进雅林园 → 雅林园): keep what follows the last verb, preposition…"""
+    """Cut the left context (走进枫林苑 → 枫林苑): keep what follows the last verb, preposition…"""
     if len(stem) <= 2:
         return stem
     toks = segment.tokens(stem)
@@ -195,7 +195,7 @@ class _Cand:
 
 def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Mention]) -> list[_Cand]:
     """Every suffix occurrence with the text before it, cut at punctuation, at a place
-    already found and at any earlier suffix (so 沙堤街道莲花社区 gives 沙堤 and 莲花)."""
+    already found and at any earlier suffix (so 桥头街道桂花社区 gives 桥头 and 桂花)."""
     ends = {m.end: ("u", k) for k, m in enumerate(upper)}
     spans = sorted(blocked)
     out: list[_Cand] = []
@@ -206,7 +206,7 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         if nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""):
             continue
         if text.startswith(_ANY_PLACE_SUFFIX, m.end()):
-            continue  # 咸嘉新村社区, 家园社区, 新华联家园小区: the first suffix is part of the name
+            continue  # 东风新村社区, 景园社区, 丽景家园小区: the first suffix is part of the name
         if any(a <= s < b for a, b in spans):
             continue
         j, limit = s, s - _MAX_STEM[typ]
@@ -334,7 +334,7 @@ def _new_areas(text: str, upper: list[Mention]) -> list[Mention]:
 
 
 def _chains(text: str, pm: PlaceMentions) -> None:
-    """长沙市芙蓉区湘湖街道西湖社区: each place sits in the one written right before it."""
+    """长沙市岳麓区望岳街道桂花社区: each place sits in the one written right before it."""
     ms = pm.mentions
     for k in range(1, len(ms)):
         a, b = ms[k - 1], ms[k]
@@ -375,7 +375,7 @@ def _link_lower(gaz: Gazetteer, pm: PlaceMentions) -> None:
 
 
 def _former_names(text: str, pm: PlaceMentions) -> None:
-    """莲花社区即原沙堤乡朱家峪村: the places after 原 are former names, not places of their own."""
+    """桂花社区即原桥头乡李家湾村: the places after 原 are former names, not places of their own."""
     ms = pm.mentions
     drop = set()
     for k, m in enumerate(ms):

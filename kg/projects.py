@@ -1,9 +1,9 @@
 """Recognise projects: works, facilities, standing service programmes and named projects.
 
-Rules, each general: a quoted name with a project head (“小钥匙”便民柜); a community's quoted
-brand (白鹤社区“最美红袖章”); a work verb with its object (安装78盏太阳能路灯) or an object with
-its work (垃圾池升级改造); the items of a listed series of projects; a service programme
-(敬老服务方面…). Events, campaigns, methods and titles are refused by their head word.
+Rules, each general: a quoted name with a project head (“爱心驿站”便民柜); a community's quoted
+brand (桂花社区“红色管家”); a work verb with its object (安装30盏路灯) or an object with
+its work (停车场升级改造); the items of a listed series of projects; a service programme
+(助餐服务方面…). Events, campaigns, methods and titles are refused by their head word.
 """
 from __future__ import annotations
 
@@ -182,7 +182,7 @@ def _listed(text: str, sentence: Sentence) -> list[ProjectMention]:
 
 
 def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
-    """敬老服务方面，…: a service programme, unless a facility in the same clause stands for it."""
+    """助餐服务方面，…: a service programme, unless a facility in the same clause stands for it."""
     out = []
     for m in _PROGRAMME.finditer(text):
         a, b = m.end(), m.end()
@@ -202,7 +202,7 @@ def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
 
 def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
               communities: list[Mention]) -> list[ProjectMention]:
-    """`blocked` are spans of organisations (组建华盛商家协会 is an organisation, not a project)."""
+    """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
     found: list[ProjectMention] = []
     for sent in sentences:
         found += _listed(text, sent)

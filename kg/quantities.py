@@ -60,5 +60,5 @@ STRIP = re.compile(rf"{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|
 
 
 def strip_quantities(text: str) -> str:
-    """安装78盏太阳能路灯 → 安装太阳能路灯"""
+    """安装30盏路灯 → 安装路灯"""
     return STRIP.sub("", text)

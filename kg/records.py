@@ -83,7 +83,7 @@ class Mention:
 class Entity:
     """An entity of one article, keyed by `key` (its identity across articles)."""
 
-    key: str  # identity, e.g. "place/430103" or "org/张家界市民政局"
+    key: str  # identity, e.g. "place/430103" or "org/岳阳市卫健委"
     type: str
     label: str
     aliases: set[str] = field(default_factory=set)

@@ -29,9 +29,17 @@ def test_build_writes_turtle_and_page(built):
 
 def test_quality_floor_on_sample(built):
     out, _ = built
+    r = run_kg("eval", "--gold", str(GOLD), "--graph", str(out / "graph.ttl"),
+               "--min-entity-f1", str(ENTITY_F1_FLOOR), "--min-relation-f1", str(RELATION_F1_FLOOR))
+    assert r.returncode == 0, r.stdout + r.stderr
     rows = evaluate(GOLD, out / "graph.ttl")["rows"]
-    assert rows["entities"]["f1"] >= ENTITY_F1_FLOOR
-    assert rows["relations"]["f1"] >= RELATION_F1_FLOOR
+    assert rows["entities"]["f1"] >= ENTITY_F1_FLOOR and rows["relations"]["f1"] >= RELATION_F1_FLOOR
+
+
+def test_kg_eval_fails_below_floor(built):
+    out, _ = built
+    r = run_kg("eval", "--gold", str(GOLD), "--graph", str(out / "graph.ttl"), "--min-entity-f1", "0.999")
+    assert r.returncode == 1 and "below floor" in r.stderr
 
 
 def test_evidence_reachable_by_sparql(built):
