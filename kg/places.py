@@ -359,19 +359,35 @@ def _gaz_lookup(gaz: Gazetteer, name: str, parent: int | None, context: list[int
 
 
 def _link_lower(gaz: Gazetteer, pm: PlaceMentions) -> None:
+    """Link streets and communities to the data; a name whose chain in the text disagrees
+    with the data (or sits under a place the data lacks) stays unlinked everywhere."""
     ms = pm.mentions
     context = [m.place_id for m in ms if m.place_id is not None and m.type in ("District", "City")]
+    links: dict[tuple[str, str], int | None] = {}
+    conflict: set[tuple[str, str]] = set()
     for k, m in enumerate(ms):
         if m.type not in ("Subdistrict", "Community"):
             continue
+        key = (m.type, m.name)
         pk = pm.parent_of.get(k)
         parent = ms[pk] if pk is not None else None
         if parent is not None and parent.place_id is None:
-            continue  # its parent is a place the data lacks: do not guess
+            conflict.add(key)  # its parent is a place the data lacks: do not guess
+            continue
         pid = _gaz_lookup(gaz, m.name, parent.place_id if parent else None, context)
-        if pid is not None:
-            why = "child of the place before it" if parent else "only place of that name under the article's places"
-            ms[k] = replace(m, place_id=pid, link_reason=why)
+        if pid is None:
+            if parent is not None:
+                conflict.add(key)
+            continue
+        if links.get(key, pid) != pid:
+            conflict.add(key)
+        links[key] = pid
+    for k, m in enumerate(ms):
+        key = (m.type, m.name)
+        if key in links and key not in conflict:
+            pk = pm.parent_of.get(k)
+            why = "child of the place before it" if pk is not None else "only place of that name under the article's places"
+            ms[k] = replace(m, place_id=links[key], link_reason=why)
 
 
 def _former_names(text: str, pm: PlaceMentions) -> None:
