@@ -382,12 +382,14 @@ def _link_lower(gaz: Gazetteer, pm: PlaceMentions) -> None:
         if links.get(key, pid) != pid:
             conflict.add(key)
         links[key] = pid
+        why = "child of the place before it" if parent else "only place of that name under the article's places"
+        ms[k] = replace(m, place_id=pid, link_reason=why)  # now, so that its children can follow
     for k, m in enumerate(ms):
         key = (m.type, m.name)
-        if key in links and key not in conflict:
-            pk = pm.parent_of.get(k)
-            why = "child of the place before it" if pk is not None else "only place of that name under the article's places"
-            ms[k] = replace(m, place_id=links[key], link_reason=why)
+        if key in conflict and m.place_id is not None:
+            ms[k] = replace(m, place_id=None, link_reason="the text's chain disagrees with the division data")
+        elif key in links and key not in conflict and m.place_id is None:
+            ms[k] = replace(m, place_id=links[key], link_reason="same name as a linked mention")
 
 
 def _former_names(text: str, pm: PlaceMentions) -> None:
