@@ -16,7 +16,7 @@ from . import atomic, gazetteer, ingest
 from .errors import E, KgError
 from .extract import extract
 from .graph import build_graph, to_turtle
-from .link import KnowledgeGraph, merge
+from .link import merge
 from .normalize import normalize
 from .records import ENTITY_TYPES, RELATIONS, Article, Extraction
 from .split import split_articles
@@ -125,5 +125,3 @@ def _with_progress(articles: list[Article], workers: int | None, show: bool) -> 
         return extract_all(articles, workers, lambda: bar.advance(task))
 
 
-def load_built(out_dir: str | Path) -> KnowledgeGraph | None:  # pragma: no cover - reserved
-    return None

@@ -1,44 +1,14 @@
-"""Where a built graph lives and how it is queried: one small interface, three stores.
-
-- ``oxigraph`` (default): an embedded on-disk Oxigraph store in DIR/store, no server.
-- ``memory``: rdflib in memory, loaded from DIR/graph.ttl (slow on large graphs).
-- ``remote``: any SPARQL 1.1 endpoint, by URL.
-Stores are looked up by name in STORES, imported only when used (like rdflib's plugins).
-"""
+"""Where a built graph lives for querying: an embedded on-disk Oxigraph store in DIR/store,
+written beside graph.ttl by `kg build` (no server to start)."""
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import Protocol
 
 from rdflib import Graph
 
 from . import atomic
-from .errors import E, KgError
 
 STORE_DIR = "store"
-
-
-class Store(Protocol):
-    def select(self, sparql: str, timeout: float | None = None) -> tuple[list[str], list[tuple]]: ...
-
-    def construct(self, sparql: str) -> bytes: ...
-
-    def ask(self, sparql: str) -> bool: ...
-
-
-STORES = {
-    "oxigraph": "kg.stores.oxigraph:OxigraphStore",
-    "memory": "kg.stores.memory:MemoryStore",
-    "remote": "kg.stores.remote:RemoteStore",
-}
-
-
-def open_store(name: str, location: str) -> Store:
-    if name not in STORES:
-        raise KgError(E.E031, name=name, choices=", ".join(STORES))
-    module, _, cls = STORES[name].partition(":")
-    return getattr(importlib.import_module(module), cls)(location)
 
 
 def write_default_store(g: Graph, out: Path) -> None:
