@@ -119,8 +119,9 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
 def _with_progress(articles: list[Article], workers: int | None, show: bool) -> list[Extraction]:
     if not show or not sys.stderr.isatty():
         return extract_all(articles, workers)
+    from rich.console import Console
     from rich.progress import Progress
-    with Progress(transient=True, console=None) as bar:
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=len(articles))
         return extract_all(articles, workers, lambda: bar.advance(task))
 

@@ -37,10 +37,8 @@ def focal(title: str, text: str, communities: list[Mention]) -> str | None:
 
 
 def _lines(text: str):
-    pos = 0
     for k, line in enumerate(text.split("\n")):
         yield k, line.strip()
-        pos += len(line) + 1
 
 
 def _line_of(text: str, pos: int) -> int:
