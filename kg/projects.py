@@ -15,9 +15,11 @@ from .lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAM
                       PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from .quantities import strip_quantities
 from .records import Mention, Sentence
+from .split import CLAUSE_END, clause_bounds
+
+_CLAUSE_END = CLAUSE_END + "…"
 
 _QUOTE = re.compile(r"“([^“”\n]{1,16})”")
-_CLAUSE_END = "，,。；;！!？?：:…\n"
 _HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, set(WORK_VERBS) | set(PROVIDE_VERBS)), key=len, reverse=True)))
 _LEAD = re.compile(r"^(?:了|的|起|着|各|\s)+")
@@ -62,16 +64,6 @@ def _clean(label: str) -> str:
     return label.strip("，,、等 ")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    a = start
-    while a > 0 and text[a - 1] not in _CLAUSE_END:
-        a -= 1
-    b = end
-    while b < len(text) and text[b] not in _CLAUSE_END:
-        b += 1
-    return a, b
-
-
 def _left_object(text: str) -> str:
     """The object written before a work (决定把燃气管网一并 → 燃气管网)."""
     toks = segment.tokens(_PAREN.sub("", text))
@@ -91,7 +83,7 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in taken) or text[s - 1:s] == "等" or re.search(r"[。！？!?,，]", m.group(1)):
             continue  # 等“一社一品牌”项目 is an umbrella; a quoted sentence is speech
-        a, b = _clause(text, s, e)
+        a, b = clause_bounds(text, s, e, _CLAUSE_END)
         after = re.split(r"[、“”]", text[e:b])[0]
         head = _cut_to_head(after, 8)
         before = text[a:s]
@@ -115,7 +107,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         verb, s, e = m.group(0), m.start(), m.end()
         if any(a <= s < b for a, b in taken):
             continue
-        a, b = _clause(text, s, e)
+        a, b = clause_bounds(text, s, e, _CLAUSE_END)
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
         run = text[e:nxt.start() if nxt else b]

@@ -11,8 +11,8 @@ from collections import Counter
 
 from .lexicon import SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE
 from .records import Mention, Sentence
+from .split import clause_bounds
 
-_CLAUSE_END = "，,。；;！!？?：:\n"
 _LIST_SEP = re.compile(r"[、和与及]")
 _OPENING = 150
 
@@ -69,16 +69,6 @@ def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neigh
     return focal_name
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    a = start
-    while a > 0 and text[a - 1] not in _CLAUSE_END:
-        a -= 1
-    b = end
-    while b < len(text) and text[b] not in _CLAUSE_END:
-        b += 1
-    return a, b
-
-
 def _list_tail(s: str) -> bool:
     """Is `s` only a run of list items (…、…、…和)?"""
     parts = _LIST_SEP.split(s)
@@ -87,7 +77,7 @@ def _list_tail(s: str) -> bool:
 
 def supports(text: str, org: Mention) -> bool:
     """Does the text state that this organisation backs, serves or works with the community?"""
-    a, b = _clause(text, org.start, org.end)
+    a, b = clause_bounds(text, org.start, org.end)
     before, after = text[a:org.start], text[org.end:b]
     if any(w in text[a:b] for w in SUPPORT_CLAUSE):
         return True

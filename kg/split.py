@@ -64,3 +64,17 @@ def sentences(text: str) -> list[Sentence]:
         if e > s:
             out.append(Sentence(s, e, text[s:e]))
     return out
+
+
+CLAUSE_END = "，,。；;！!？?：:\n"
+
+
+def clause_bounds(text: str, start: int, end: int, stops: str = CLAUSE_END) -> tuple[int, int]:
+    """The clause around text[start:end]: from the previous to the next clause-ending mark."""
+    a = start
+    while a > 0 and text[a - 1] not in stops:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in stops:
+        b += 1
+    return a, b
