@@ -111,8 +111,8 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     if html:
         from .render import render_page
         atomic.write_text(out / "graph.html", render_page(g))
-    from .store import write_default_store
-    write_default_store(g, out)
+    from .stores.oxigraph import write_store
+    write_store(g, out)
     return report
 
 

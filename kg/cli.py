@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .errors import KgError
+from .errors import E, KgError
 
 
 def _fail(e: KgError) -> None:
@@ -73,6 +73,122 @@ def eval_cmd(gold, graph_path, build_from, misses, min_entity_f1, min_relation_f
     if (min_entity_f1 is not None and ent < min_entity_f1) or (min_relation_f1 is not None and rel < min_relation_f1):
         click.echo(f"below floor: entity F1 {ent:.3f}, relation F1 {rel:.3f}", err=True)
         sys.exit(1)
+
+
+def _store_options(f):
+    """--dir / --store / --endpoint, shared by the commands that read a built graph."""
+    f = click.option("--endpoint", default=None, help="query a remote SPARQL endpoint instead (URL)")(f)
+    f = click.option("--store", "store_name", default="oxigraph", show_default=True,
+                     help="oxigraph (embedded, DIR/store) | memory (rdflib, DIR/graph.ttl) | remote")(f)
+    f = click.option("-d", "--dir", "graph_dir", default="output", show_default=True,
+                     help="folder written by kg build")(f)
+    return f
+
+
+def _where(store_name: str, graph_dir: str, endpoint: str | None) -> tuple[str, str]:
+    if endpoint:
+        return "remote", endpoint
+    if store_name == "remote":
+        raise KgError(E.E032, url="(none)", detail="--store remote needs --endpoint URL")
+    return store_name, graph_dir
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("-f", "--file", "file", default=None, help="read the query from a .rq file")
+@click.option("-n", "--name", default=None, help="run a saved query (see --list)")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="bind a parameter")
+@click.option("--list", "list_saved", is_flag=True, help="list the saved queries")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "json-ld"]),
+              default=None, help="output format (default: table on a terminal, tsv otherwise; Turtle for graphs)")
+@click.option("--max-rows", type=int, default=None, help="keep at most this many rows")
+@_store_options
+def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_name, endpoint) -> None:
+    """Run a SPARQL query on a built graph; prefixes shequ:, id:, rdfs:, skos:, prov:… are pre-bound.
+
+    \b
+    kg query 'SELECT ?c WHERE { ?c a shequ:Community }'
+    kg query --name community-projects --param community=桂花社区
+    kg query -f my.rq --format csv > out.csv
+    """
+    from . import saved
+    from .query import resolve, run
+    from .results import print_table, serialize
+    from .sparql import parse_params
+
+    try:
+        if list_saved:
+            for q in saved.catalogue().values():
+                ps = " ".join(f"{p.name}=…" if not p.optional else f"[{p.name}=…]" for p in q.params)
+                click.echo(f"{q.name:<24} {q.title}" + (f"  ({ps})" if ps else ""))
+                click.echo(f"{'':<24} {q.description}")
+            return
+        qtext, bindings = resolve(text, file, name, parse_params(params))
+        result = run(qtext, bindings, *_where(store_name, graph_dir, endpoint), max_rows=max_rows)
+    except KgError as e:
+        _fail(e)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    if result.kind != "graph" and fmt == "table":
+        from rich.console import Console
+        print_table(result, Console())
+    else:
+        if result.kind == "graph" and fmt in ("table", "csv", "tsv", "json"):
+            fmt = "turtle"
+        sys.stdout.buffer.write(serialize(result, fmt))
+        sys.stdout.flush()
+    if result.kind == "select":
+        more = " (truncated: more rows exist)" if result.truncated else ""
+        click.echo(f"{len(result.rows)} rows in {result.elapsed_ms:.0f} ms{more}", err=True)
+
+
+@main.command()
+@click.option("--port", type=int, default=8765, show_default=True, help="port on 127.0.0.1 (0: any free port)")
+@click.option("--time-limit", type=float, default=10.0, show_default=True, help="seconds per query")
+@click.option("--max-rows", type=int, default=10_000, show_default=True, help="row cap per answer")
+@click.option("--workers", type=int, default=2, show_default=True, help="query processes")
+@click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
+@click.option("--store", "store_name", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True)
+def serve(port, time_limit, max_rows, workers, graph_dir, store_name) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page."""
+    from .server.http import make_server
+    from .server.runner import QueryRunner
+    from .stores import open_store
+
+    try:
+        open_store(store_name, graph_dir).close()
+    except KgError as e:
+        _fail(e)
+    runner = QueryRunner(store_name, graph_dir, workers=workers, time_limit_s=time_limit, max_rows=max_rows)
+    server = make_server(runner, port)
+    host, real_port = server.server_address[:2]
+    click.echo(f"serving {graph_dir} ({store_name}) on http://{host}:{real_port}/  "
+               f"(SPARQL: /sparql; time limit {time_limit:g} s, row cap {max_rows}); Ctrl+C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        runner.close()
+
+
+@main.command()
+@click.option("--endpoint", required=True, help="the server's SPARQL query URL, e.g. http://localhost:7878/query")
+@click.option("--store-url", default=None, help="Graph Store Protocol URL (default: guessed: …/query → …/store, …/sparql → …/data)")
+@click.option("--graph", "graph_iri", default=None, help="named graph IRI (default: the default graph)")
+@click.option("--append", is_flag=True, help="add to the graph (POST) instead of replacing it (PUT)")
+@click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
+def push(endpoint, store_url, graph_iri, append, graph_dir) -> None:
+    """Load a built graph into a remote triple store (Oxigraph server, Fuseki, GraphDB…)."""
+    from pathlib import Path
+
+    from .stores.remote import push as run
+
+    try:
+        status = run(Path(graph_dir) / "graph.ttl", endpoint, store_url, graph_iri, replace=not append)
+    except KgError as e:
+        _fail(e)
+    click.echo(f"pushed {graph_dir}/graph.ttl ({'appended' if append else 'replaced'}; HTTP {status})", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

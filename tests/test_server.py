@@ -1,0 +1,181 @@
+"""`kg serve` is a real SPARQL 1.1 endpoint: a SPARQLWrapper client gets every result format,
+updates are refused, the time limit and the row cap hold. `kg push` loads a real Oxigraph server."""
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
+
+from .conftest import ROOT
+
+
+def _start(args, pattern):
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    line = ""
+    while time.time() < deadline:
+        line = proc.stderr.readline()
+        m = re.search(pattern, line)
+        if m:
+            return proc, int(m.group(1))
+        if proc.poll() is not None:
+            break
+    proc.kill()
+    raise AssertionError(f"server did not start: {line}")
+
+
+@pytest.fixture(scope="module")
+def endpoint(built):
+    out, _ = built
+    proc, port = _start([sys.executable, "-m", "kg", "serve", "--port", "0", "-d", str(out),
+                         "--time-limit", "1.5", "--max-rows", "5", "--workers", "2"], r"127\.0\.0\.1:(\d+)")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(10)
+
+
+def client(base, query, fmt=JSON, method="GET"):
+    s = SPARQLWrapper(base + "/sparql")
+    s.setQuery(query)
+    s.setReturnFormat(fmt)
+    s.setMethod(method)
+    return s.query()
+
+
+def http(url, data=None, headers=None, method=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def test_select_in_every_format(endpoint):
+    q = "SELECT ?c ?name WHERE { ?c a shequ:Community ; rdfs:label ?name } ORDER BY ?name LIMIT 3"
+    for method in ("GET", "POST"):
+        data = client(endpoint, q, JSON, method).convert()
+        assert data["head"]["vars"] == ["c", "name"] and len(data["results"]["bindings"]) == 3
+        assert data["truncated"] is False
+    assert client(endpoint, q, XML).convert().getElementsByTagName("result").length == 3
+    csv = client(endpoint, q, CSV).convert().decode("utf-8").splitlines()
+    assert csv[0] == "c,name" and len(csv) == 4
+    tsv = client(endpoint, q, TSV).convert().decode("utf-8").splitlines()
+    assert tsv[0] == "?c\t?name" and tsv[1].endswith('"@zh')
+    assert client(endpoint, "ASK { ?c a shequ:Community }").convert()["boolean"] is True
+
+
+def test_construct_gives_turtle(endpoint):
+    r = client(endpoint, "CONSTRUCT { ?c a shequ:Community } WHERE { ?c a shequ:Community } LIMIT 3", TURTLE)
+    assert "text/turtle" in r.response.headers["Content-Type"]
+    assert len(Graph().parse(data=r.convert(), format="turtle")) == 3
+
+
+def test_row_cap_is_reported(endpoint):
+    r = client(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    assert r.response.headers["X-Kg-Truncated"] == "true"
+    data = r.convert()
+    assert data["truncated"] is True and len(data["results"]["bindings"]) == 5
+
+
+def test_updates_load_and_service_refused(endpoint):
+    for body, ctype in [("INSERT DATA { <a:b> <a:c> <a:d> }", "application/sparql-update"),
+                        ("update=" + urllib.parse.quote("DROP ALL"), "application/x-www-form-urlencoded"),
+                        ("update=" + urllib.parse.quote("LOAD <http://example.org/x>"), "application/x-www-form-urlencoded"),
+                        ("query=" + urllib.parse.quote("SELECT * { SERVICE <http://example.org/s> { ?s ?p ?o } }"),
+                         "application/x-www-form-urlencoded")]:
+        status, headers, raw = http(endpoint + "/sparql", body.encode(), {"Content-Type": ctype})
+        err = json.loads(raw)
+        assert status == 403 and err["ok"] is False and err["error"] == "E023" and err["message"], body
+    status, _, raw = http(endpoint + "/sparql", b"x", {"Content-Type": "text/turtle"}, method="PUT")
+    assert status == 403
+    with pytest.raises(Exception):
+        s = SPARQLWrapper(endpoint + "/sparql")
+        s.setQuery("INSERT DATA { <a:b> <a:c> <a:d> }")
+        s.setMethod("POST")
+        s.query()
+    assert client(endpoint, "ASK { <a:b> <a:c> <a:d> }").convert()["boolean"] is False
+
+
+def test_time_limit_stops_a_runaway_query(endpoint):
+    t = time.time()
+    status, _, raw = http(endpoint + "/sparql?query=" + urllib.parse.quote(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"))
+    assert status == 503 and json.loads(raw)["error"] == "E024"
+    assert time.time() - t < 10
+    # the endpoint keeps answering, with both workers
+    for _ in range(3):
+        assert client(endpoint, "ASK { ?c a shequ:Community }").convert()["boolean"] is True
+
+
+def test_syntax_error_is_json_400(endpoint):
+    status, _, raw = http(endpoint + "/sparql?query=" + urllib.parse.quote("SELECT ?x WHERE { ?x"))
+    err = json.loads(raw)
+    assert status == 400 and err["error"] == "E020" and "line 1" in err["message"] and err["hint"]
+
+
+def test_saved_query_with_bound_parameter(endpoint):
+    url = endpoint + "/queries/admin-chain?" + urllib.parse.urlencode({"community": "西湖社区", "format": "csv"})
+    status, headers, raw = http(url)
+    lines = raw.decode("utf-8").splitlines()
+    assert status == 200 and lines[0].startswith("community,level,name") and len(lines) == 6
+    status, _, raw = http(endpoint + "/queries/admin-chain")
+    assert status == 400 and json.loads(raw)["error"] == "E022"
+    listing = json.loads(http(endpoint + "/queries")[2])
+    assert len(listing) >= 10 and all(q["title"] for q in listing)
+
+
+def test_editor_page_is_offline(endpoint):
+    status, headers, raw = http(endpoint + "/")
+    page = raw.decode("utf-8")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "行政区划链" in page and "<textarea" in page
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//|url\(\s*[\"']?https?:|@import", page)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_push_to_a_real_oxigraph_server(built, tmp_path):
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        pytest.skip("the oxigraph server (PyPI package 'oxigraph', test extra) is not installed")
+    out, _ = built
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        kg = [sys.executable, "-m", "kg"]
+        r = subprocess.run(kg + ["push", "--endpoint", url, "-d", str(out)], cwd=ROOT, capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        q = ["query", "-n", "admin-chain", "-p", "community=西湖社区", "--format", "csv"]
+        remote = subprocess.run(kg + q + ["--endpoint", url], cwd=ROOT, capture_output=True, text=True)
+        local = subprocess.run(kg + q + ["-d", str(out)], cwd=ROOT, capture_output=True, text=True)
+        assert remote.returncode == 0, remote.stderr
+        assert remote.stdout == local.stdout and len(remote.stdout.splitlines()) == 6
+        n = subprocess.run(kg + ["query", "--endpoint", url, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "--format", "csv"],
+                           cwd=ROOT, capture_output=True, text=True)
+        assert int(n.stdout.splitlines()[1]) == len(Graph().parse(out / "graph.ttl"))
+    finally:
+        proc.terminate()
+        proc.wait(10)
