@@ -191,5 +191,52 @@ def push(endpoint, store_url, graph_iri, append, graph_dir) -> None:
     click.echo(f"pushed {graph_dir}/graph.ttl ({'appended' if append else 'replaced'}; HTTP {status})", err=True)
 
 
+@main.command()
+@click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
+@click.option("-o", "--out", "out_file", default=None, help="page to write (default: DIR/graph.html, or DIR/view.html for a part)")
+@click.option("--type", "types", multiple=True, help="only entities of this type (Community, 社区/村, Organization…); repeatable")
+@click.option("--around", "around_name", default=None, help="only this entity (name or alias) and its neighbourhood")
+@click.option("--depth", type=int, default=1, show_default=True, help="relations to follow from --around")
+@click.option("--query", "query_file", default=None, help="only the entities a CONSTRUCT query (.rq) returns")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="bind a parameter of --query")
+@click.option("--title", default="社区治理知识图谱", show_default=True)
+def render(graph_dir, out_file, types, around_name, depth, query_file, params, title) -> None:
+    """Make an interactive, offline HTML page from a built graph, whole or in part."""
+    from pathlib import Path
+
+    from rdflib import Graph
+
+    from . import atomic
+    from .render import around, from_construct, of_types, render_page
+
+    src = Path(graph_dir) / "graph.ttl"
+    try:
+        if not src.is_file():
+            raise KgError(E.E030, path=graph_dir)
+        g = Graph().parse(src, format="turtle")
+        keep = None
+        if types:
+            keep = of_types(g, list(types))
+        if around_name:
+            near = around(g, around_name, depth)
+            keep = near if keep is None else keep & near
+        if query_file:
+            from .query import resolve
+            from .query import run as run_query
+            from .sparql import parse_params
+            text, bindings = resolve(file=query_file, params=parse_params(params))
+            result = run_query(text, bindings, "oxigraph", graph_dir)
+            if result.kind != "graph":
+                raise KgError(E.E042)
+            picked = from_construct(g, result.triples)
+            keep = picked if keep is None else keep & picked
+        page = render_page(g, keep, title)
+    except KgError as e:
+        _fail(e)
+    target = Path(out_file) if out_file else Path(graph_dir) / ("graph.html" if keep is None else "view.html")
+    atomic.write_text(target, page)
+    click.echo(f"wrote {target}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -34,11 +34,13 @@ class E:
     E025 = Message("E025", "bad parameter '{text}'", "use NAME=VALUE")
     E026 = Message("E026", "unknown parameter '{name}' for saved query '{query}'", "its parameters: {known}")
     E027 = Message("E027", "{path}: cannot read the query ({detail})", "pass a .rq file with one SPARQL query")
-    E028 = Message("E028", "query cannot run: {detail}", "a SELECT must list each bound parameter among its selected variables")
+    E028 = Message("E028", "query cannot run: {detail}", "check the query; parameters are bound in the outer query only")
     E030 = Message("E030", "no built graph in {path}", "run `kg build ARTICLES --out {path}` first")
     E031 = Message("E031", "unknown store '{name}'", "choose one of: {choices}")
     E032 = Message("E032", "remote endpoint {url} failed: {detail}", "check the URL and that the server is running")
     E040 = Message("E040", "entity '{name}' not found in the graph", "use a label as shown in the page, e.g. 桂花社区")
+    E041 = Message("E041", "unknown entity type '{name}'", "choose among: {choices} (or their Chinese names)")
+    E042 = Message("E042", "the query for the page must be a CONSTRUCT or DESCRIBE query", "e.g. kg render --query ontology/queries/neighbourhood.rq")
     E050 = Message("E050", "{path}: cannot read gold annotations ({detail})", "one JSON object per line, as in GUIDELINES.md")
 
 

@@ -81,7 +81,6 @@ def _match(gold, system):
         golds = sorted(gold.get(t, {}).items())
         systems = sorted(system.get(t, {}).items(), key=lambda kv: str(kv[0]))
         exact = {n: [i for i, ls in systems if ls & info["aliases"]] for n, info in golds}
-        cands = exact
         mine: dict = {}
 
         def augment(n, cands, seen):
@@ -103,7 +102,6 @@ def _match(gold, system):
             for n, _ in golds:
                 if n not in done:
                     augment(n, both, set())
-            cands = both
         owner.update({i: (t, n) for i, n in mine.items()})
     return owner
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .records import Entity, Evidence, Extraction, Relation
+from .records import Entity, Evidence, Extraction
 
 
 @dataclass

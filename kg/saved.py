@@ -7,9 +7,11 @@ answers and which parameters it takes:
     # param: year (string, optional) …
     SELECT …
 
-A parameter is a variable of the query; `--param place=桂花街道` binds ?place to that term.
-A SELECT query must list its parameters among the selected variables: the embedded store binds
-them by substitution (SPARQL-dev SEP-0007), which applies to projected variables only.
+A parameter is a variable of the query; `--param place=桂花街道` binds ?place to that term
+(see sparql.bind). Writing the query so that Oxigraph plans it well: start from the bound
+value, look names up through `VALUES ?nameProp { rdfs:label skos:altLabel } ?x ?nameProp ?name`
+(an alternative path `rdfs:label|skos:altLabel` makes it scan), and check types with
+FILTER EXISTS rather than a leading `?x a shequ:Community`.
 """
 from __future__ import annotations
 

@@ -2,12 +2,13 @@
 
 The guard is lexical: comments, strings and IRIs are blanked out, then the first keyword after
 the prologue must open a query form, and SERVICE may not appear (a local store would otherwise
-fetch from the network). Parameters become RDF terms bound to variables by the store
-(substitution / initBindings / VALUES), never text pasted into the query.
+fetch from the network). Parameters become RDF terms that replace variable tokens (see bind),
+never user text pasted into the query.
 """
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
@@ -88,6 +89,70 @@ def parse_params(items: tuple[str, ...] | list[str]) -> dict[str, str]:
     return params
 
 
+def bind(text: str, bindings: Mapping[str, Identifier] | None) -> str:
+    """The query with each bound variable replaced by its term, as RDF4J binds variables for a
+    remote repository: in the SELECT list ``?x`` becomes ``(TERM AS ?x)``, in the pattern and the
+    template ``TERM``, in GROUP BY / ORDER BY / HAVING ``(TERM)``.
+
+    Terms are written by rdflib in N-Triples syntax (quotes, backslashes and line breaks
+    escaped; IRIs checked in to_term) and only variable tokens are replaced, found with strings,
+    IRIs and comments blanked out, so a value can never change the query's structure. Oxigraph
+    plans joins from the constants it sees; bound through VALUES or substitution, the same
+    query can take a thousand times longer (scripts/bench_query.py).
+    """
+    if not bindings:
+        return text
+    blank = blank_out(text)
+    form = query_form(text)
+    open_at = _where_brace(blank, form)
+    close_at = _matching(blank, open_at) if open_at >= 0 else -1
+    if open_at < 0 or close_at < 0:
+        raise KgError(E.E028, detail="cannot find the WHERE group to bind parameters in")
+    if re.search(r"(?<![\w:?$])SELECT(?![\w:])", blank[open_at:close_at], re.I):
+        raise KgError(E.E028, detail="parameters cannot be bound in a query with a subquery")
+    names = "|".join(re.escape(n) for n in bindings)
+    out, last = [], 0
+    for m in re.finditer(rf"[?$]({names})(?![\w\u00B7\u0300-\u036F\u203F-\u2040])", blank):
+        term = bindings[m.group(1)].n3()
+        before = blank[:m.start()].rstrip()
+        if before.upper().endswith(" AS") or before.upper().endswith("(AS"):
+            raise KgError(E.E028, detail=f"?{m.group(1)} is bound by a parameter and by the query")
+        if m.start() < open_at:
+            inside = blank[:m.start()].count("(") - blank[:m.start()].count(")")
+            projection = form == "SELECT"
+            rep = f"({term} AS ?{m.group(1)})" if projection and inside == 0 else term
+        elif m.start() > close_at:
+            rep = f"({term})"
+        else:
+            rep = term
+        out += [text[last:m.start()], rep]
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+def _where_brace(blank: str, form: str) -> int:
+    """Offset of the '{' that opens the query's WHERE group, or -1."""
+    m = re.search(r"(?<![\w:?$])WHERE\s*\{", blank, re.I)
+    if m:
+        return m.end() - 1
+    if form in ("SELECT", "ASK", "DESCRIBE"):
+        k = re.search(form, blank, re.I)
+        return blank.find("{", k.end()) if k else -1
+    return -1
+
+
+def _matching(blank: str, at: int) -> int:
+    depth = 0
+    for i in range(at, len(blank)):
+        if blank[i] == "{":
+            depth += 1
+        elif blank[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def to_term(value: str, kind: str = "label") -> Identifier:
     """A parameter value as the term the saved query expects.
 
@@ -98,9 +163,10 @@ def to_term(value: str, kind: str = "label") -> Identifier:
     if kind == "iri":
         from .vocab import PREFIXES
         prefix, _, local = value.partition(":")
-        if prefix in PREFIXES and not local.startswith("//"):
-            return URIRef(str(PREFIXES[prefix]) + local)
-        return URIRef(value)
+        iri = str(PREFIXES[prefix]) + local if prefix in PREFIXES and not local.startswith("//") else value
+        if not re.fullmatch(r'[^<>"{}|^`\\\x00-\x20]+', iri):
+            raise KgError(E.E025, text=value)
+        return URIRef(iri)
     if kind == "string":
         return Literal(value)
     return Literal(value, lang="zh")

@@ -8,20 +8,18 @@ from pathlib import Path
 from typing import Mapping
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Graph
 from rdflib.term import Identifier
 
 from .. import atomic
 from ..errors import E, KgError
-from ..results import QueryResult
-from ..sparql import guard, syntax_error
+from ..results import QueryResult, to_rdflib
+from ..sparql import guard, syntax_error, bind
 from ..vocab import PREFIXES
 from . import Store
 
 STORE_DIR = "store"
 _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
-_PLAIN = {str(XSD.string), "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
 
 
 def write_store(g: Graph, out: Path) -> None:
@@ -35,29 +33,6 @@ def write_store(g: Graph, out: Path) -> None:
         del store
 
     atomic.replace_dir(out / STORE_DIR, fill)
-
-
-def to_rdflib(t) -> Identifier | None:
-    if t is None:
-        return None
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    dt = t.datatype.value
-    return Literal(t.value, datatype=None if dt in _PLAIN else URIRef(dt))
-
-
-def to_oxigraph(t: Identifier):
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if t.language:
-        return ox.Literal(str(t), language=t.language)
-    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
 
 
 class OxigraphStore(Store):
@@ -82,13 +57,12 @@ class OxigraphStore(Store):
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
               max_rows: int | None = None) -> QueryResult:
         guard(text)
-        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         start = time.perf_counter()
         try:
-            answer = self._store.query(text, prefixes=_PREFIXES, substitutions=subs or None)
+            answer = self._store.query(bind(text, bindings), prefixes=_PREFIXES)
         except SyntaxError as e:
             raise syntax_error(text, str(e)) from None
-        except RuntimeError as e:  # e.g. a bound parameter missing from SELECT's projection
+        except RuntimeError as e:  # an evaluation error Oxigraph reports (e.g. an unsupported feature)
             raise KgError(E.E028, detail=str(e)) from None
         if isinstance(answer, ox.QueryBoolean):
             result = QueryResult("ask", boolean=bool(answer))
@@ -102,7 +76,7 @@ class OxigraphStore(Store):
                 if max_rows is not None and i >= max_rows:
                     result.truncated = True
                     break
-                result.rows.append(tuple(to_rdflib(sol[k]) for k in range(len(names))))
+                result.rows.append(tuple(sol))  # Oxigraph terms; results.parts() reads them
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         return result
 

@@ -15,7 +15,7 @@ from rdflib.term import Identifier
 
 from ..errors import E, KgError
 from ..results import QueryResult
-from ..sparql import query_form
+from ..sparql import query_form, bind
 from ..vocab import sparql_prologue
 from . import Store
 
@@ -53,11 +53,7 @@ class RemoteStore(Store):
         from SPARQLWrapper import JSON, N3, SPARQLWrapper
 
         form = query_form(text)
-        full = sparql_prologue() + text
-        if bindings:  # a trailing VALUES block: terms written by rdflib, never raw user text
-            names = sorted(bindings)
-            full += "\nVALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + \
-                " ".join(bindings[n].n3() for n in names) + ") }\n"
+        full = sparql_prologue() + bind(text, bindings)
         client = SPARQLWrapper(self.url)
         client.setTimeout(TIMEOUT_S)
         client.setQuery(full)

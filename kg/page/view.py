@@ -1,0 +1,103 @@
+"""What the page shows, read from the RDF graph as plain JSON-able data.
+
+Every entity becomes a node with the details its side panel needs: type, official code, the
+administrative chain (省 › 市 › 区 › 街道 › 社区), aliases, amounts and years, and every evidence
+sentence with its article. Reading everything here keeps the page's script free of RDF.
+"""
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+from ..records import ENTITY_TYPES
+from ..vocab import SHEQU
+
+TYPE_NAME = {"Province": "省", "City": "市", "District": "区/县", "Subdistrict": "街道/镇", "Community": "社区/村",
+             "Neighborhood": "小区", "Organization": "机构", "Project": "项目"}
+ORG_KIND = {"GovernmentBody": "政府部门", "PartyOrganization": "党组织", "Enterprise": "企业",
+            "SocialOrganization": "社会组织", "PublicInstitution": "事业单位"}
+REL_LABEL = {"locatedIn": "位于", "supports": "支持", "hasProject": "项目"}
+PLACE_LEVEL = {t: i for i, t in enumerate(["Province", "City", "District", "Subdistrict", "Community", "Neighborhood"])}
+
+
+def entity_types(g: Graph) -> dict[URIRef, str]:
+    types: dict[URIRef, str] = {}
+    for t in ENTITY_TYPES:
+        for s in g.subjects(RDF.type, SHEQU[t]):
+            types[s] = t
+    return types
+
+
+def graph_data(g: Graph, keep: set[URIRef] | None = None) -> dict:
+    """Nodes, edges and details of the entities of ``g`` (only those in ``keep`` if given)."""
+    types = entity_types(g)
+    if keep is not None:
+        types = {k: v for k, v in types.items() if k in keep}
+    ids = {iri: k for k, iri in enumerate(sorted(types))}
+    labels = {iri: str(g.value(iri, RDFS.label) or iri) for iri in types}
+    parents: dict[URIRef, list[URIRef]] = {}
+    edges = []
+    for rel in REL_LABEL:
+        for s, o in g.subject_objects(SHEQU[rel]):
+            if rel == "locatedIn" and s in types and o in types:
+                parents.setdefault(s, []).append(o)
+            if s in ids and o in ids:
+                edges.append({"from": ids[s], "to": ids[o], "rel": rel, "label": REL_LABEL[rel]})
+    edges.sort(key=lambda e: (e["from"], e["to"], e["rel"]))
+    nodes, details = [], []
+    for iri, k in ids.items():
+        t = types[iri]
+        kind = next((ORG_KIND[c.rsplit("#", 1)[-1]] for c in map(str, g.objects(iri, RDF.type))
+                     if c.rsplit("#", 1)[-1] in ORG_KIND), "")
+        nodes.append({"id": k, "label": labels[iri], "type": t})
+        details.append({
+            "iri": str(iri), "type": t, "typeName": TYPE_NAME[t] + (f" · {kind}" if kind else ""),
+            "label": labels[iri], "aliases": sorted(str(a) for a in g.objects(iri, SKOS.altLabel)),
+            "code": str(g.value(iri, SHEQU.adminCode) or ""), "reason": str(g.value(iri, SHEQU.linkReason) or ""),
+            "chain": _chain(iri, types, parents, labels, g),
+            "quantities": sorted(str(g.value(q, SHEQU.asWritten) or g.value(q, RDF.value))
+                                 for q in g.objects(iri, SHEQU.hasQuantity)),
+            "years": sorted(str(y) for y in g.objects(iri, SHEQU.year)), "evidence": []})
+    sentences, articles = _evidence(g, ids, labels, details)
+    return {"nodes": nodes, "edges": edges, "details": details, "sentences": sentences, "articles": articles}
+
+
+def _chain(iri, types, parents, labels, g) -> list[dict]:
+    """The place itself and the places above it, top first: each step goes to the closest
+    parent (the one lowest in the hierarchy), so a community in a street shows the street."""
+    chain, seen = [], set()
+    node = iri
+    if types.get(iri) == "Project":  # a project sits in the community that has it
+        node = next((s for s in g.subjects(SHEQU.hasProject, iri) if s in types), None)
+    while node is not None and node not in seen and types.get(node) in PLACE_LEVEL:
+        seen.add(node)
+        code = g.value(node, SHEQU.adminCode)
+        chain.append({"label": labels[node], "level": TYPE_NAME[types[node]], "code": str(code) if code else ""})
+        ups = [p for p in parents.get(node, []) if PLACE_LEVEL.get(types.get(p), 99) < PLACE_LEVEL[types[node]]]
+        node = max(ups, key=lambda p: (PLACE_LEVEL[types[p]], str(p))) if ups else None
+    return chain[::-1]
+
+
+def _evidence(g: Graph, ids: dict, labels: dict, details: list) -> tuple[list[str], list[list[str]]]:
+    """Evidence of each node as [relation, direction, other node, sentence no., article no.];
+    sentences and articles are stored once, since every fact is listed at both its ends."""
+    articles = {a: (str(g.value(a, RDFS.label) or ""), str(g.value(a, SHEQU.sourceFile) or ""))
+                for a in g.subjects(RDF.type, SHEQU.Article)}
+    found = []
+    for st in g.subjects(RDF.type, SHEQU.Evidence):
+        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        sentence = g.value(st, SHEQU.sentence)
+        if sentence is None or s not in ids or o not in ids:
+            continue
+        art = articles.get(g.value(st, PROV.wasDerivedFrom), ("", ""))
+        rel = REL_LABEL.get(str(p).rsplit("#", 1)[-1], "")
+        for a, b, arrow in ((s, o, "→"), (o, s, "←")):
+            found.append((ids[a], rel, labels[b], art[1], str(sentence), arrow, ids[b], art))
+    found.sort()
+    sentence_no: dict[str, int] = {}
+    article_no: dict[tuple[str, str], int] = {}
+    for node, rel, _other, _file, sentence, arrow, other, art in found:
+        sn = sentence_no.setdefault(sentence, len(sentence_no))
+        an = article_no.setdefault(art, len(article_no))
+        details[node]["evidence"].append([rel, arrow, other, sn, an])
+    return list(sentence_no), [list(a) for a in article_no]

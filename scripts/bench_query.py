@@ -1,0 +1,219 @@
+#!/usr/bin/env python
+"""Benchmark the saved queries on a synthetic graph shaped like ours (default 1,000,000 triples).
+
+The graph is generated with the same vocabulary, IRI scheme and proportions as a real build
+(articles, a place tree with codes, communities, organisations, projects with amounts and years,
+and an evidence statement for every relation). It is loaded into the default store (on-disk
+Oxigraph, as `kg build` writes it) and into rdflib's in-memory store, every saved query is run on
+both, and the median latency of each is printed with the ratio.
+
+usage: .venv/bin/python scripts/bench_query.py [--triples 1000000] [--runs 15] [--rdflib-runs 3]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rdflib import Graph, Literal  # noqa: E402
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD  # noqa: E402
+
+from kg import saved  # noqa: E402
+from kg.stores.memory import MemoryStore  # noqa: E402
+from kg.stores.oxigraph import OxigraphStore  # noqa: E402
+from kg.vocab import SHEQU, article_iri, entity_iri, quantity_iri, statement_iri  # noqa: E402
+
+CHARS = "安宁和平新华东南北中兴福康泰祥瑞金玉龙凤春秋山水江河桥林园松竹梅兰光明阳晨星月云海丰盛德顺昌"
+ORG_KINDS = [("GovernmentBody", "局"), ("Enterprise", "公司"), ("SocialOrganization", "协会"),
+             ("PublicInstitution", "医院"), ("PartyOrganization", "党支部")]
+WORKS = ["路灯改造", "道路硬化", "垃圾站建设", "养老服务", "文化广场", "停车场改造", "雨污分流", "健身设施"]
+
+
+class Gen:
+    """Writes N-Triples lines for a graph shaped like a real build, deterministically."""
+
+    def __init__(self, seed: int = 7):
+        self.rnd = random.Random(seed)
+        self.lines: list[str] = []
+        self.n_stmt = 0
+
+    def name(self, k: int = 2) -> str:
+        return "".join(self.rnd.choice(CHARS) for _ in range(k))
+
+    def t(self, s, p, o) -> None:
+        self.lines.append(f"{s.n3()} {p.n3()} {o.n3()} .")
+
+    def entity(self, key, type_, label, mentioned, extra_types=()):
+        node = entity_iri(key)
+        self.t(node, RDF.type, SHEQU[type_])
+        for x in extra_types:
+            self.t(node, RDF.type, SHEQU[x])
+        self.t(node, RDFS.label, Literal(label, lang="zh"))
+        self.t(node, SHEQU.mentionedIn, mentioned)
+        return node
+
+    def fact(self, s, p, o, article, sentence):
+        self.t(s, SHEQU[p], o)
+        self.n_stmt += 1
+        st = statement_iri(s, p, o, self.n_stmt)
+        for pred, obj in [(RDF.type, SHEQU.Evidence), (RDF.subject, s), (RDF.predicate, SHEQU[p]), (RDF.object, o),
+                          (SHEQU.source, Literal("text")), (PROV.wasDerivedFrom, article),
+                          (SHEQU.sentence, Literal(sentence, lang="zh")), (SHEQU.startOffset, Literal(10)),
+                          (SHEQU.endOffset, Literal(14))]:
+            self.t(st, pred, obj)
+
+    def places(self, n_articles):
+        """31 provinces › 8 cities › 6 districts › 6 streets, with codes down to district."""
+        streets = []
+        first_article = lambda: article_iri(f"bench_{self.rnd.randrange(n_articles) // 5:05d}.txt#0")  # noqa: E731
+        for p in range(31):
+            pcode = f"{11 + p}0000"
+            prov = self.entity(f"place/{pcode}", "Province", self.name() + "省", first_article())
+            self.t(prov, SHEQU.adminCode, Literal(pcode))
+            for c in range(8):
+                ccode = f"{11 + p}{c + 1:02d}00"
+                city = self.entity(f"place/{ccode}", "City", self.name() + "市", first_article())
+                self.t(city, SHEQU.adminCode, Literal(ccode))
+                self.t(city, SHEQU.locatedIn, prov)
+                for d in range(6):
+                    dcode = f"{11 + p}{c + 1:02d}{d + 1:02d}"
+                    dist = self.entity(f"place/{dcode}", "District", self.name() + "区", first_article())
+                    self.t(dist, SHEQU.adminCode, Literal(dcode))
+                    self.t(dist, SHEQU.locatedIn, city)
+                    for s in range(6):
+                        label = self.name() + "街道"
+                        st = self.entity(f"place/{dcode}/{label}", "Subdistrict", label, first_article())
+                        self.t(st, SHEQU.locatedIn, dist)
+                        streets.append((f"place/{dcode}/{label}", st))
+        return streets
+
+    def article(self, i, streets, orgs):
+        art = article_iri(f"bench_{i // 5:05d}.txt#{i % 5}")
+        self.t(art, RDF.type, SHEQU.Article)
+        self.t(art, RDFS.label, Literal(self.name(4), lang="zh"))
+        self.t(art, SHEQU.sourceFile, Literal(f"bench_{i // 5:05d}.txt"))
+        self.t(art, SHEQU.articleIndex, Literal(i % 5))
+        for _ in range(2):
+            skey, snode = self.rnd.choice(streets)
+            label = self.name() + self.rnd.choice(["社区", "社区", "村"])
+            ckey = f"{skey}/{label}"
+            comm = self.entity(ckey, "Community", label, art)
+            self.t(comm, SHEQU.linkReason, Literal("child of the place before it", lang="en"))
+            self.fact(comm, "locatedIn", snode, art, f"{label}位于街道。")
+            for k in range(2):
+                work = self.rnd.choice(WORKS)
+                proj = self.entity(f"project/{ckey[6:]}/{work}{i}{k}", "Project", work, art)
+                self.t(proj, SHEQU.extractionRule, Literal("work"))
+                self.fact(comm, "hasProject", proj, art, f"{label}完成{work}。")
+                if self.rnd.random() < 0.5:
+                    amount = self.rnd.randrange(1, 500) * 10000
+                    q = quantity_iri(str(proj), "investment", amount)
+                    self.t(proj, SHEQU.hasQuantity, q)
+                    for pred, obj in [(RDF.type, SHEQU.Quantity), (SHEQU.quantityKind, Literal("investment")),
+                                      (RDF.value, Literal(amount, datatype=XSD.decimal)), (SHEQU.unit, Literal("CNY")),
+                                      (SHEQU.approximate, Literal(False)), (SHEQU.asWritten, Literal(f"{amount}元", lang="zh"))]:
+                        self.t(q, pred, obj)
+                    self.t(proj, SHEQU.investment, Literal(amount, datatype=XSD.decimal))
+                if self.rnd.random() < 0.4:
+                    self.t(proj, SHEQU.year, Literal(str(self.rnd.randrange(2015, 2026)), datatype=XSD.gYear))
+            if self.rnd.random() < 0.6:  # a new organisation, or one that backs others already
+                if orgs and self.rnd.random() < 0.4:
+                    org = self.rnd.choice(orgs)
+                    self.t(org, SHEQU.mentionedIn, art)
+                else:
+                    kind, suffix = self.rnd.choice(ORG_KINDS)
+                    label = self.name(3) + suffix
+                    org = self.entity(f"org/{label}{len(orgs)}", "Organization", label, art, (kind,))
+                    self.t(org, SKOS.altLabel, Literal(label[:2], lang="zh"))
+                    orgs.append(org)
+                self.fact(org, "supports", comm, art, f"{label}结对共建。")
+
+
+def generate(target: int) -> tuple[bytes, int]:
+    g = Gen()
+    streets = g.places(max(1, target // 130))
+    orgs: list = []
+    i = 0
+    while len(g.lines) < target:
+        g.article(i, streets, orgs)
+        i += 1
+    lines = g.lines[:target]
+    return ("\n".join(lines) + "\n").encode("utf-8"), i
+
+
+def pick_params(store: OxigraphStore) -> dict[str, dict[str, str]]:
+    """Parameter values that exist in the generated graph, chosen by query, not by hand."""
+    one = lambda q: store.query(q).dicts()[0]  # noqa: E731
+    c = one("SELECT ?name WHERE { ?o shequ:supports ?c . ?c rdfs:label ?name ; shequ:hasProject ?p . "
+            "?p shequ:investment ?a } LIMIT 1")["name"]
+    o = one(f'SELECT ?name WHERE {{ ?o shequ:supports ?c ; rdfs:label ?name . ?c rdfs:label "{c}"@zh }} LIMIT 1')["name"]
+    d = one("SELECT ?name WHERE { ?d a shequ:District ; rdfs:label ?name } LIMIT 1")["name"]
+    f = one("SELECT ?f WHERE { ?a shequ:sourceFile ?f } LIMIT 1")["f"]
+    return {"admin-chain": {"community": c}, "communities-in-place": {"place": d},
+            "community-backers": {"community": c}, "org-communities": {"org": o},
+            "community-projects": {"community": c}, "neighbourhood": {"entity": c},
+            "fact-evidence": {"subject": o, "object": c}, "article-entities": {"file": f}}
+
+
+def time_query(store, q: saved.SavedQuery, params: dict[str, str], runs: int) -> tuple[float, int]:
+    bindings = q.bindings(params)
+    store.query(q.text, bindings)  # warm caches
+    times, rows = [], 0
+    for _ in range(runs):
+        r = store.query(q.text, bindings)
+        times.append(r.elapsed_ms)
+        rows = len(r.rows) + len(r.triples)
+    return statistics.median(times), rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=15, help="runs per query on Oxigraph")
+    ap.add_argument("--rdflib-runs", type=int, default=3, help="runs per query on rdflib (slow)")
+    ap.add_argument("--skip-rdflib", action="store_true")
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    data, articles = generate(args.triples)
+    print(f"generated {args.triples:,} triples ({articles:,} articles) in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    import pyoxigraph as ox
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        disk = ox.Store(str(Path(tmp) / "store"))
+        disk.bulk_load(data, ox.RdfFormat.N_TRIPLES)
+        disk.flush()
+        del disk
+        oxs = OxigraphStore(tmp)
+        print(f"oxigraph: loaded in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        params = pick_params(oxs)
+        mem = None
+        if not args.skip_rdflib:
+            t = time.perf_counter()
+            g = Graph()
+            g.parse(data=data.decode("utf-8"), format="nt")
+            mem = MemoryStore(g)
+            print(f"rdflib: loaded in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        print(f"{'query':<26}{'rows':>7}{'oxigraph ms':>13}{'rdflib ms':>12}{'ratio':>9}")
+        worst = 0.0
+        for name, q in saved.catalogue().items():
+            p = params.get(name, {})
+            ms, rows = time_query(oxs, q, p, args.runs)
+            worst = max(worst, ms)
+            line = f"{name:<26}{rows:>7}{ms:>13.1f}"
+            if mem is not None:
+                rms, rrows = time_query(mem, q, p, args.rdflib_runs)
+                assert rrows == rows, (name, rows, rrows)
+                line += f"{rms:>12.0f}{rms / ms:>8.0f}×"
+            print(line, flush=True)
+        print(f"slowest median on oxigraph: {worst:.1f} ms", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

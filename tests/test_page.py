@@ -1,0 +1,155 @@
+"""The graph page in a real headless Chromium: it loads offline without errors, draws every
+entity, search focuses the right node, a click shows the evidence sentence. A screenshot of the
+sample graph is kept in test-output/."""
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.page.view import entity_types
+
+from .conftest import ROOT
+
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+# The flags this machine needs: no sandbox as root, and no background calls to Google's hosts.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+OUT = ROOT / "test-output"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium not found at {CHROMIUM}; scripts/test.sh installs it (apt-get install chromium)")
+        pytest.skip("Chromium not installed (scripts/test.sh installs it)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """One page opened from file://, with what it logged and requested."""
+
+    def __init__(self, browser, path: Path):
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_function("window.kgFirstPaint !== undefined", timeout=30_000)
+
+    def js(self, expr: str):
+        return self.page.evaluate(expr)
+
+
+@pytest.fixture(scope="module")
+def sample(browser, built):
+    out, _ = built
+    v = Visit(browser, out / "graph.html")
+    yield v, Graph().parse(out / "graph.ttl")
+    v.page.close()
+
+
+def test_loads_offline_with_no_error_and_keeps_a_screenshot(sample):
+    v, _ = sample
+    v.page.wait_for_timeout(300)  # let the label resizing after first paint settle
+    OUT.mkdir(exist_ok=True)
+    v.page.screenshot(path=str(OUT / "sample-graph.png"))
+    assert v.errors == []
+    assert v.requests == [v.url]  # the page itself, nothing else
+    assert (OUT / "sample-graph.png").stat().st_size > 10_000
+
+
+def test_every_entity_is_drawn(sample):
+    v, g = sample
+    n = len(entity_types(g))
+    assert n > 100
+    assert v.js("kg.network.body.nodeIndices.length") == n
+    assert v.js("kg.nodes.length") == n
+    drawn_edges = v.js("kg.network.body.edgeIndices.length")
+    assert drawn_edges == v.js("kg.DATA.edges.length") > 100
+
+
+def test_search_focuses_the_right_node(sample):
+    v, _ = sample
+    v.page.fill("#q", "")
+    v.page.type("#q", "西湖")  # part of a name
+    assert "西湖社区" in v.page.inner_text("#hits")
+    v.page.press("#q", "Enter")
+    sel = v.js("kg.network.getSelectedNodes()")
+    assert len(sel) == 1 and v.js(f"kg.DATA.details[{sel[0]}].label") == "西湖社区"
+    view = v.js("kg.network.getViewPosition()")
+    at = v.js(f"kg.network.getPositions([{sel[0]}])[{sel[0]}]")
+    assert abs(view["x"] - at["x"]) < 1 and abs(view["y"] - at["y"]) < 1  # centred on it
+    assert v.page.inner_text("#panel h2") == "西湖社区"
+    assert "芙蓉区 › 湘湖街道 › 西湖社区" in v.page.inner_text("#panel .chain")
+    v.page.fill("#q", "名家物业")  # an alias finds the organisation
+    v.page.press("#q", "Enter")
+    assert v.page.inner_text("#panel h2") == "名家物业公司"
+
+
+def test_click_shows_evidence_and_highlights_neighbours(sample):
+    v, g = sample
+    node = v.js("kg.DATA.nodes.find(n => n.label === '名家物业公司').id")
+    v.js(f"kg.focusNode({node})")
+    v.js("kg.network.unselectAll()")
+    v.page.fill("#q", "")
+    v.js("document.getElementById('panel').innerHTML = ''")
+    at = v.js(f"kg.network.canvasToDOM(kg.network.getPositions([{node}])[{node}])")
+    box = v.page.locator("#net").bounding_box()
+    v.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    panel = v.page.inner_text("#panel")
+    assert panel.startswith("名家物业公司")
+    sentence = next(str(s) for s in g.objects(None, g.namespace_manager.expand_curie("shequ:sentence"))
+                    if "名家物业公司" in str(s))
+    assert sentence in panel and "004_" in panel  # the sentence and the file it came from
+    assert "支持 → 西湖社区" in panel
+    faded = v.js("kg.nodes.get().filter(n => n.opacity === 0.15).length")
+    assert 0 < faded < v.js("kg.nodes.length") - 1
+
+
+def test_type_toggle_hides_a_type(sample):
+    v, _ = sample
+    projects = v.js("kg.DATA.nodes.filter(n => n.type === 'Project').length")
+    v.page.click("#legend input[data-type='Project']")
+    assert v.js("kg.nodes.get().filter(n => n.hidden).length") == projects
+    v.page.click("#legend input[data-type='Project']")
+    assert v.js("kg.nodes.get().filter(n => n.hidden).length") == 0
+
+
+def _page_data(path: Path) -> dict:
+    m = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', path.read_text(encoding="utf-8"), re.S)
+    return json.loads(m.group(1))
+
+
+def test_render_parts(built, tmp_path, browser):
+    out, _ = built
+    kg = [sys.executable, "-m", "kg", "render", "-d", str(out)]
+    r = subprocess.run(kg + ["--around", "西湖社区", "--depth", "1", "-o", str(tmp_path / "a.html")],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    labels = {n["label"] for n in _page_data(tmp_path / "a.html")["nodes"]}
+    assert {"西湖社区", "名家物业公司", "湘湖街道", "新华联家园"} <= labels and "长沙市" not in labels
+    r = subprocess.run(kg + ["--type", "社区/村", "-o", str(tmp_path / "t.html")], cwd=ROOT, capture_output=True, text=True)
+    types = {n["type"] for n in _page_data(tmp_path / "t.html")["nodes"]}
+    assert r.returncode == 0 and types == {"Community"}
+    r = subprocess.run(kg + ["--query", str(ROOT / "ontology/queries/neighbourhood.rq"), "-p", "entity=西湖社区",
+                             "-o", str(tmp_path / "q.html")], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert {n["label"] for n in _page_data(tmp_path / "q.html")["nodes"]} == labels
+    v = Visit(browser, tmp_path / "q.html")
+    assert v.errors == [] and v.js("kg.network.body.nodeIndices.length") == len(labels)
+    v.page.close()
+    bad = subprocess.run(kg + ["--around", "没有这个地方"], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 2 and "E040" in bad.stderr
