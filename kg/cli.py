@@ -204,36 +204,16 @@ def render(graph_dir, out_file, types, around_name, depth, query_file, params, t
     """Make an interactive, offline HTML page from a built graph, whole or in part."""
     from pathlib import Path
 
-    from rdflib import Graph
-
     from . import atomic
-    from .render import around, from_construct, of_types, render_page
+    from .render import render_built
+    from .sparql import parse_params
 
-    src = Path(graph_dir) / "graph.ttl"
     try:
-        if not src.is_file():
-            raise KgError(E.E030, path=graph_dir)
-        g = Graph().parse(src, format="turtle")
-        keep = None
-        if types:
-            keep = of_types(g, list(types))
-        if around_name:
-            near = around(g, around_name, depth)
-            keep = near if keep is None else keep & near
-        if query_file:
-            from .query import resolve
-            from .query import run as run_query
-            from .sparql import parse_params
-            text, bindings = resolve(file=query_file, params=parse_params(params))
-            result = run_query(text, bindings, "oxigraph", graph_dir)
-            if result.kind != "graph":
-                raise KgError(E.E042)
-            picked = from_construct(g, result.triples)
-            keep = picked if keep is None else keep & picked
-        page = render_page(g, keep, title)
+        page, partial = render_built(graph_dir, list(types), around_name, depth, query_file,
+                                     parse_params(params), title)
     except KgError as e:
         _fail(e)
-    target = Path(out_file) if out_file else Path(graph_dir) / ("graph.html" if keep is None else "view.html")
+    target = Path(out_file) if out_file else Path(graph_dir) / ("view.html" if partial else "graph.html")
     atomic.write_text(target, page)
     click.echo(f"wrote {target}", err=True)
 

@@ -91,3 +91,28 @@ def from_construct(g: Graph, triples) -> set[URIRef]:
     """The entities named anywhere in a CONSTRUCT result."""
     types = entity_types(g)
     return {t for triple in triples for t in (triple[0], triple[2]) if t in types}
+
+
+def render_built(graph_dir: str, types: list[str] | None = None, around_name: str | None = None, depth: int = 1,
+                 query_file: str | None = None, params: dict[str, str] | None = None,
+                 title: str = "社区治理知识图谱") -> tuple[str, bool]:
+    """The page for a folder written by `kg build`, whole or limited by type, neighbourhood
+    and/or a CONSTRUCT query (all given limits apply); also says whether it is a part."""
+    src = Path(graph_dir) / "graph.ttl"
+    if not src.is_file():
+        raise KgError(E.E030, path=graph_dir)
+    g = Graph().parse(src, format="turtle")
+    parts: list[set[URIRef]] = []
+    if types:
+        parts.append(of_types(g, types))
+    if around_name:
+        parts.append(around(g, around_name, depth))
+    if query_file:
+        from .query import resolve, run
+        text, bindings = resolve(file=query_file, params=params or {})
+        result = run(text, bindings, "oxigraph", graph_dir)
+        if result.kind != "graph":
+            raise KgError(E.E042)
+        parts.append(from_construct(g, result.triples))
+    keep = set.intersection(*parts) if parts else None
+    return render_page(g, keep, title), keep is not None
