@@ -34,7 +34,8 @@ def _piece(G: nx.Graph, comp: set[int]) -> dict[int, tuple[float, float]]:
     if len(core) == 1:
         pos = {next(iter(core)): (0.0, 0.0)}
     elif len(core) <= 1500:
-        pos = nx.spring_layout(G.subgraph(core), seed=7, iterations=120 if len(core) <= 250 else 40, scale=r)
+        pos = nx.spring_layout(G.subgraph(core), seed=7, k=1.8 / math.sqrt(len(core)),
+                               iterations=120 if len(core) <= 250 else 40, scale=r)
     else:
         pos = nx.circular_layout(G.subgraph(core), scale=r)
     pos = {k: (float(x), float(y)) for k, (x, y) in pos.items()}
