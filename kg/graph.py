@@ -12,6 +12,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from .link import KnowledgeGraph
+from .summaries import district_of, investments
 from .vocab import PREFIXES, SHEQU, article_iri, entity_iri, quantity_iri, statement_iri
 
 _ORG_CLASSES = {"GovernmentBody", "PartyOrganization", "Enterprise", "SocialOrganization", "PublicInstitution"}
@@ -75,6 +76,11 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
                 g.add((st, SHEQU.sentence, Literal(ev.sentence, lang="zh")))
                 g.add((st, SHEQU.startOffset, Literal(ev.start)))
                 g.add((st, SHEQU.endOffset, Literal(ev.end)))
+    districts = district_of(kg)
+    for c, d in sorted(districts.items()):
+        g.add((entity_iri(c), SHEQU.district, entity_iri(d)))
+    for key, total in sorted(investments(kg, districts).items()):
+        g.add((entity_iri(key), SHEQU.totalInvestment, Literal(total, datatype=XSD.decimal)))
     return g
 
 

@@ -26,7 +26,7 @@ _LOWER_SUFFIX = sorted(
 _LOWER_RE = re.compile("|".join(re.escape(s) for s, _ in _LOWER_SUFFIX))
 _ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡")
 _MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 8}
-# a new area of national level is a District (湖南湘江新区); it follows a province or city
+# a new area of national level is a District (四川天府新区); it follows a province or city
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
 # tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
 _CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "z", "x", "l", "i")
@@ -206,7 +206,7 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
 
 
 def _new_areas(text: str, upper: list[Mention]) -> list[Mention]:
-    """湖南湘江新区: a new area written right after a province or city is a District."""
+    """四川天府新区: a new area written right after a province or city is a District."""
     ends = {m.end: m for m in upper if m.type in ("Province", "City")}
     found = {}
     for m in _NEW_AREA.finditer(text):
@@ -221,7 +221,7 @@ def _new_areas(text: str, upper: list[Mention]) -> list[Mention]:
 
 
 def _chains(text: str, pm: PlaceMentions) -> None:
-    """长沙市岳麓区望岳街道桂花社区: each place sits in the one written right before it."""
+    """成都市武侯区桂溪街道桂花社区: each place sits in the one written right before it."""
     ms = pm.mentions
     for k in range(1, len(ms)):
         a, b = ms[k - 1], ms[k]
@@ -295,7 +295,7 @@ def _former_names(text: str, pm: PlaceMentions) -> None:
             continue
         full = text[m.start:last.end]
         pm.aliases.setdefault(target, set()).update({last.name, full})
-        for j in run[:-1]:  # 沙堤乡 → the street of the same stem (沙堤街道)
+        for j in run[:-1]:  # 桃园乡 → the street of the same stem (桃园街道)
             stem = ms[j].name.rstrip("乡镇")
             same = next((i for i, x in enumerate(ms) if x.type == ms[j].type and i not in run
                          and x.name.startswith(stem)), None)

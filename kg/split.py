@@ -10,7 +10,7 @@ import re
 
 from .records import Article, Sentence
 
-# A line that opens a report body: 本报讯（通讯员 …）… / 新华社长沙电 / 讯 (记者 …)
+# A line that opens a report body: 本报讯（通讯员 …）… / 新华社成都电 / 讯 (记者 …)
 _DATELINE = re.compile(r"^(?:[#\s]*)(?:本报讯|本刊讯|本台讯|[\u4e00-\u9fff]{0,8}讯\s*[(（]|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{2,6}电)")
 _HEADING = re.compile(r"^#{1,6}\s")
 _CAPTION = re.compile(r"^[▲△▼■□●◆◇★☆]")

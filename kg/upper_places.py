@@ -1,6 +1,6 @@
 """Province, city and county names, matched against the division table (GB/T 2260 codes).
 
-Full names always; short names (长沙 for 长沙市) only where the context allows. A name shared by
+Full names always; short names (成都 for 成都市) only where the context allows. A name shared by
 several places is linked only when the article's other places single one out.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .gazetteer import Gazetteer
 from .lexicon import MEDIA_SUFFIXES
 from .records import Mention
 
-# a short name followed by one of these is part of a longer name (长沙路, 株洲湖…), not the place
+# a short name followed by one of these is part of a longer name (成都路, 西宁湖…), not the place
 _NAME_PART_AFTER = ("街道", "镇", "乡", "村", "社区", "小区", "路", "街", "大道", "桥", "湖", "江", "河", "山")
 
 
@@ -26,7 +26,7 @@ def _upper_index(gaz_id: int, gaz: Gazetteer) -> dict[str, list[tuple[str, str]]
     for a, ids in gaz.by_alias.items():
         if len(a) >= 2 and a not in names:
             names[a] = "alias"
-        for i in ids:  # 醴陵 (县级市) was 醴陵县: the old suffix still appears in the news
+        for i in ids:  # 义乌 (县级市) was 义乌县: the old suffix still appears in the news
             if gaz.level(i) == 3 and gaz.name(i).endswith("市") and a + "县" not in names:
                 names[a + "县"] = "former"
     index: dict[str, list[tuple[str, str]]] = {}
@@ -67,7 +67,7 @@ def _resolve(gaz: Gazetteer, cands: list[int], context: set[int], prev: int | No
     """Pick the candidate the article's other places point to; None when they do not."""
     if len(cands) == 1:
         return cands[0], "unique name"
-    if kind != "full":  # a short name means the highest-level place that carries it (长沙 → 长沙市)
+    if kind != "full":  # a short name means the highest-level place that carries it (成都 → 成都市)
         chained = [c for c in cands if prev is not None and prev in gaz.ancestors(c)]
         if len(chained) == 1:
             return chained[0], "parent in text"
@@ -89,9 +89,9 @@ def _resolve(gaz: Gazetteer, cands: list[int], context: set[int], prev: int | No
 
 def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
     raw = _match_upper(text, gaz)
-    # drop a name that only names a medium (湖南卫视, 郴州日报)
+    # drop a name that only names a medium (四川卫视, 绵阳日报)
     raw = [r for r in raw if not text.startswith(MEDIA_SUFFIXES, r[1])]
-    # a short name that begins a street or road name (朝阳街道, 浦口镇, 韶山路) is not the place
+    # a short name that begins a street or road name (青山街道, 龙泉镇, 韶山路) is not the place
     raw = [r for r in raw if r[3] == "full" or not text.startswith(_NAME_PART_AFTER, r[1])]
     # a full name that is also an ordinary word (城区, 郊区) counts only in a chain
     raw = [r for r in raw if not (r[3] == "full" and len(r[2]) == 2 and segment.is_common(r[2]))]

@@ -44,6 +44,7 @@ class Gen:
         self.rnd = random.Random(seed)
         self.lines: list[str] = []
         self.n_stmt = 0
+        self.totals: dict = {}  # community / district -> summed investment (kg.summaries)
 
     def name(self, k: int = 2) -> str:
         return "".join(self.rnd.choice(CHARS) for _ in range(k))
@@ -92,7 +93,7 @@ class Gen:
                         label = self.name() + "街道"
                         st = self.entity(f"place/{dcode}/{label}", "Subdistrict", label, first_article())
                         self.t(st, SHEQU.locatedIn, dist)
-                        streets.append((f"place/{dcode}/{label}", st))
+                        streets.append((f"place/{dcode}/{label}", st, dist))
         return streets
 
     def article(self, i, streets, orgs):
@@ -102,12 +103,13 @@ class Gen:
         self.t(art, SHEQU.sourceFile, Literal(f"bench_{i // 5:05d}.txt"))
         self.t(art, SHEQU.articleIndex, Literal(i % 5))
         for _ in range(2):
-            skey, snode = self.rnd.choice(streets)
+            skey, snode, dnode = self.rnd.choice(streets)
             label = self.name() + self.rnd.choice(["社区", "社区", "村"])
             ckey = f"{skey}/{label}"
             comm = self.entity(ckey, "Community", label, art)
             self.t(comm, SHEQU.linkReason, Literal("child of the place before it", lang="en"))
             self.fact(comm, "locatedIn", snode, art, f"{label}位于街道。")
+            self.t(comm, SHEQU.district, dnode)  # derived at build time, as kg.summaries does
             for k in range(2):
                 work = self.rnd.choice(WORKS)
                 proj = self.entity(f"project/{ckey[6:]}/{work}{i}{k}", "Project", work, art)
@@ -122,6 +124,8 @@ class Gen:
                                       (SHEQU.approximate, Literal(False)), (SHEQU.asWritten, Literal(f"{amount}元", lang="zh"))]:
                         self.t(q, pred, obj)
                     self.t(proj, SHEQU.investment, Literal(amount, datatype=XSD.decimal))
+                    for owner in (comm, dnode):
+                        self.totals[owner] = self.totals.get(owner, 0) + amount
                 if self.rnd.random() < 0.4:
                     self.t(proj, SHEQU.year, Literal(str(self.rnd.randrange(2015, 2026)), datatype=XSD.gYear))
             if self.rnd.random() < 0.6:  # a new organisation, or one that backs others already
@@ -145,7 +149,9 @@ def generate(target: int) -> tuple[bytes, int]:
     while len(g.lines) < target:
         g.article(i, streets, orgs)
         i += 1
-    lines = g.lines[:target]
+    for owner, total in g.totals.items():
+        g.t(owner, SHEQU.totalInvestment, Literal(total, datatype=XSD.decimal))
+    lines = g.lines
     return ("\n".join(lines) + "\n").encode("utf-8"), i
 
 
@@ -219,7 +225,8 @@ def main() -> None:
 
     t = time.perf_counter()
     data, articles = generate(args.triples)
-    print(f"generated {args.triples:,} triples ({articles:,} articles) in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    n_triples = data.count(b"\n")
+    print(f"generated {n_triples:,} triples ({articles:,} articles) in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     import pyoxigraph as ox
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
