@@ -95,7 +95,7 @@ def _where(store_name: str, graph_dir: str, endpoint: str | None) -> tuple[str, 
 
 @main.command()
 @click.argument("text", required=False)
-@click.option("-f", "--file", "file", default=None, help="read the query from a .rq file")
+@click.option("-f", "--file", "file", default=None, help="read the query from a .rq file (- for stdin)")
 @click.option("-n", "--name", default=None, help="run a saved query (see --list)")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="bind a parameter")
 @click.option("--list", "list_saved", is_flag=True, help="list the saved queries")

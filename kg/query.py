@@ -24,6 +24,9 @@ def resolve(text: str | None = None, file: str | None = None, name: str | None =
         raise KgError(E.E020, detail="give one query: inline text, -f FILE or --name NAME")
     if name:
         q = saved.get(name, queries_dir)
+    elif file == "-":
+        import sys
+        q = saved.parse("stdin", sys.stdin.read())
     elif file:
         try:
             q = saved.parse(Path(file).stem, Path(file).read_text(encoding="utf-8"))

@@ -175,6 +175,9 @@ def test_cli_errors_are_one_line_exit_2(built, tmp_path):
     f.write_text("# param: name (label) a label\nSELECT ?name ?x WHERE { ?x rdfs:label ?name }\n", encoding="utf-8")
     r = kg("query", "-d", str(out), "-f", str(f), "-p", "name=西湖社区", "--format", "csv")
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 3  # the community and the article titled so
+    piped = subprocess.run([sys.executable, "-m", "kg", "query", "-d", str(out), "-f", "-", "--format", "csv"],
+                           input="ASK { ?c a shequ:Community }", cwd=ROOT, capture_output=True, text=True)
+    assert piped.returncode == 0 and piped.stdout.splitlines() == ["_askResult", "true"]
 
 
 def test_unknown_store_name():
