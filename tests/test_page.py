@@ -2,7 +2,6 @@
 entity, search focuses the right node, a click shows the evidence sentence. A screenshot of the
 sample graph is kept in test-output/."""
 import json
-import os
 import re
 import subprocess
 import sys
@@ -13,27 +12,7 @@ from rdflib import Graph
 
 from kg.page.view import entity_types
 
-from .conftest import ROOT
-
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-# The flags this machine needs: no sandbox as root, and no background calls to Google's hosts.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-OUT = ROOT / "test-output"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium not found at {CHROMIUM}; scripts/test.sh installs it (apt-get install chromium)")
-        pytest.skip("Chromium not installed (scripts/test.sh installs it)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
+from .conftest import OUT, ROOT
 
 class Visit:
     """One page opened from file://, with what it logged and requested."""

@@ -179,3 +179,26 @@ def test_push_to_a_real_oxigraph_server(built, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_editor_page_runs_a_saved_query_in_the_browser(endpoint, browser):
+    page = browser.new_page()
+    errors, requests = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(endpoint + "/")
+    page.click("text=Administrative chain of a place")
+    page.fill("[data-p=community]", "西湖社区")
+    page.click("#run")
+    page.wait_for_selector("#out table")
+    cells = page.inner_text("#out table")
+    assert "湖南省" in cells and "430102" in cells
+    assert page.inner_text("#status").startswith("5 行")
+    page.fill("#query", "SELECT ?x WHERE { ?x")  # typed by hand: no saved query, a syntax error
+    page.click("#run")
+    page.wait_for_selector("#status.err")
+    assert "E020" in page.inner_text("#status")
+    # the only console error is the browser reporting the deliberate HTTP 400
+    assert [e for e in errors if "status of 400" not in e] == [] and all(u.startswith(endpoint) for u in requests)
+    page.close()

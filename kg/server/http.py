@@ -93,6 +93,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if path in ("/", "/index.html"):
                 return self._send(Answer(200, "text/html; charset=utf-8", self.page))
+            if path == "/favicon.ico":  # browsers ask for it; answer with nothing rather than a 404
+                return self._send(Answer(204, "image/x-icon", b""))
             if path == "/update" or "update" in params:
                 return self._refuse("SPARQL Update is not accepted")
             if path == "/sparql" or path == "/query":
