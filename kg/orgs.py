@@ -28,7 +28,7 @@ _CUT_AFTER_PLACE = {"v", "p", "c", "u", "uj", "ul", "uz"}
 _BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "大客餐展门舞", "部": "全内外局干东西南北中上下后前头胸腹背俱",
                  "委": "主编常", "院": "庭医法学"}
 _AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化"}
-# suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 区委)
+# suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
 _NEEDS_PLACE = ("厅", "委", "部", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
