@@ -20,7 +20,6 @@ from rdflib.term import Identifier
 
 from .vocab import PREFIXES
 
-SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "xml", "json-ld")
 MEDIA_TYPES = {
     "json": "application/sparql-results+json",

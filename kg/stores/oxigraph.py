@@ -47,19 +47,13 @@ class OxigraphStore(Store):
         self.path = path
         self._store = ox.Store.read_only(str(path))
 
-    @classmethod
-    def from_store(cls, store: ox.Store) -> "OxigraphStore":
-        """Wrap an already open (for instance in-memory) pyoxigraph store; used by benchmarks."""
-        self = cls.__new__(cls)
-        self.path, self._store = None, store
-        return self
-
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
               max_rows: int | None = None) -> QueryResult:
         guard(text)
+        text = bind(text, bindings)
         start = time.perf_counter()
         try:
-            answer = self._store.query(bind(text, bindings), prefixes=_PREFIXES)
+            answer = self._store.query(text, prefixes=_PREFIXES)
         except SyntaxError as e:
             raise syntax_error(text, str(e)) from None
         except RuntimeError as e:  # an evaluation error Oxigraph reports (e.g. an unsupported feature)
