@@ -44,21 +44,23 @@ def blank_out(text: str) -> str:
     return _BLANK.sub(repl, text)
 
 
-def query_form(text: str) -> str:
-    """The first keyword after the prologue: SELECT, ASK, CONSTRUCT, DESCRIBE, or an update verb."""
-    blank = blank_out(text)
+def query_form(text: str, blank: str | None = None) -> str:
+    """The first keyword after the prologue: SELECT, ASK, CONSTRUCT, DESCRIBE, or an update verb.
+    ``blank`` is ``blank_out(text)`` when the caller already has it."""
+    blank = blank_out(text) if blank is None else blank
     m = _FIRST.search(blank, _PROLOGUE.match(blank).end())
     return m.group(0).upper() if m else ""
 
 
 def guard(text: str) -> str:
     """Refuse anything that could change data or reach out; return the query form."""
-    form = query_form(text)
+    blank = blank_out(text)
+    form = query_form(text, blank)
     if form in UPDATE_FORMS:
         raise KgError(E.E023, detail=f"{form} is an update; this store is read-only")
     if form not in QUERY_FORMS:
         raise KgError(E.E020, detail=f"expected SELECT, ASK, CONSTRUCT or DESCRIBE, found '{form or 'nothing'}'")
-    if _SERVICE.search(blank_out(text)):
+    if _SERVICE.search(blank):
         raise KgError(E.E023, detail="SERVICE (federated query) is not allowed")
     return form
 
@@ -103,7 +105,7 @@ def bind(text: str, bindings: Mapping[str, Identifier] | None) -> str:
     if not bindings:
         return text
     blank = blank_out(text)
-    form = query_form(text)
+    form = query_form(text, blank)
     open_at = _where_brace(blank, form)
     close_at = _matching(blank, open_at) if open_at >= 0 else -1
     if open_at < 0 or close_at < 0:

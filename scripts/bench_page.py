@@ -21,10 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rdflib import Graph, Literal  # noqa: E402
 from rdflib.namespace import PROV, RDF, RDFS  # noqa: E402
 
+from bench_query import CHARS  # noqa: E402  (same name pool as the query benchmark)
 from kg.render import render_page  # noqa: E402
 from kg.vocab import SHEQU, article_iri, entity_iri, statement_iri  # noqa: E402
 
-CHARS = "安宁和平新华东南北中兴福康泰祥瑞金玉龙凤春秋山水江河桥林园松竹梅兰光明阳晨星月云海丰盛德顺昌"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
