@@ -31,7 +31,7 @@ def write_store(g: Graph, out: Path) -> None:
 def fill_store(path: Path, ntriples: bytes) -> None:
     """Bulk-load N-Triples into a new store at ``path`` and compact it.
 
-    A bulk load leaves many sorted files; compacting them into a few (``optimize``) makes
+    A bulk load leaves many sorted files; compacting them into fewer (``optimize``) makes
     every lookup cheaper for all later readers: about 20-30 % off row-heavy queries on a
     million triples (scripts/bench_query.py), for about a second of build time.
     """
