@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from . import segment
 from .gazetteer import Gazetteer
-from .lexicon import MEDIA_SUFFIXES
+from .lexicon import EVENT_SUFFIXES, MEDIA_SUFFIXES
 from .records import Mention
 
 # a short name followed by one of these is part of a longer name (成都路, 西宁湖…), not the place
@@ -89,14 +89,16 @@ def _resolve(gaz: Gazetteer, cands: list[int], context: set[int], prev: int | No
 
 def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
     raw = _match_upper(text, gaz)
-    # drop a name that only names a medium (四川卫视, 绵阳日报)
-    raw = [r for r in raw if not text.startswith(MEDIA_SUFFIXES, r[1])]
+    # a name inside an event's name (淮海战役) is not a mention, but still tells where the
+    # article is; one that only names a medium (四川卫视, 绵阳日报) is neither
+    events = [r for r in raw if text.startswith(EVENT_SUFFIXES, r[1])]
+    raw = [r for r in raw if not text.startswith(MEDIA_SUFFIXES + EVENT_SUFFIXES, r[1])]
     # a short name that begins a street or road name (青山街道, 龙泉镇, 韶山路) is not the place
     raw = [r for r in raw if r[3] == "full" or not text.startswith(_NAME_PART_AFTER, r[1])]
     # a full name that is also an ordinary word (城区, 郊区) counts only in a chain
     raw = [r for r in raw if not (r[3] == "full" and len(r[2]) == 2 and segment.is_common(r[2]))]
     sure = set()
-    for s, e, name, kind in raw:
+    for s, e, name, kind in raw + events:
         cands = _candidates(gaz, name, kind)
         if kind == "full" and len(cands) == 1:
             sure.add(cands[0])

@@ -26,6 +26,18 @@ def test_short_city_name_and_former_county_name(gaz):
     assert [(m.name, m.surface) for m in ms] == [("株洲市", "株洲"), ("醴陵市", "醴陵县")]
 
 
+def test_place_in_an_event_name_is_context_not_a_mention(gaz):
+    # 徐州会战 names a battle, not the city, but it still puts the article in 徐州, which lets
+    # the former county name 新沂县 be read as 新沂市 (a county's short or old name needs that)
+    ms = places.recognise_upper("他是新沂县人，参加过徐州会战。", gaz)
+    assert [(m.name, m.surface) for m in ms] == [("新沂市", "新沂县")]
+
+
+def test_governance_titles_are_not_communities(gaz):
+    text = "长沙市天元区评出5个示范点(德治社区、共治村)。"
+    assert [m.name for m in places.recognise(text, gaz).mentions] == ["长沙市", "天元区"]
+
+
 def test_street_name_is_not_a_city(gaz):
     ms = places.recognise("长沙市芙蓉区朝阳街道向阳社区", gaz).mentions
     assert ("Subdistrict", "朝阳街道") in [(m.type, m.name) for m in ms]
