@@ -33,6 +33,9 @@ GENERIC_STEMS = {
 }
 
 # ---- organisations ------------------------------------------------------------
+# nouns of the field that jieba splits into noun + verb (社会 / 组织): segmented as one word
+# so that the verb is not taken for the end of a clause (区社会组织联合会)
+FIELD_NOUNS = ("社会组织", "党组织", "群团组织", "自治组织", "经济组织", "集体经济组织")
 # longest first; each may end an organisation name
 ORG_SUFFIXES = tuple(sorted({
     "人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "党工委", "党总支", "党支部", "党委", "纪委",

@@ -13,6 +13,8 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+from .lexicon import FIELD_NOUNS
+
 jieba.setLogLevel(logging.WARNING)
 
 # Place-tagged words (ns) are treated as names unless they are very common.
@@ -31,6 +33,8 @@ class Token:
 def _tagger() -> jieba.posseg.POSTokenizer:
     tk = jieba.Tokenizer()
     tk.initialize()
+    for w in FIELD_NOUNS:
+        tk.add_word(w, tag="n")
     return jieba.posseg.POSTokenizer(tk)
 
 

@@ -58,6 +58,14 @@ def test_organisations_prefix_resolution_and_exclusions(gaz):
                                                               ("市移动公司", "张家界市移动公司")]
 
 
+def test_field_noun_inside_an_organisation_name(gaz):
+    # 组织 in 社会组织 is a noun: the name is not cut after it
+    text = "邵阳市大祥区成立了区社会组织党委。"
+    up = places.recognise_upper(text, gaz)
+    found = orgs.recognise(text, up, orgs.main_places(up))
+    assert [(o.mention.name, o.canonical) for o in found] == [("区社会组织党委", "大祥区社会组织党委")]
+
+
 def test_brand_organisation_and_its_short_name(gaz):
     text = "社区协调华宇集团提供用房，华宇还捐赠了物资。"
     found = orgs.recognise(text, [], {})
