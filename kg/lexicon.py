@@ -85,6 +85,10 @@ PROVIDE_HEADS = ("用房", "门面", "场地", "房屋", "办公用房")
 # verbs that only count before an object that is a facility or standing programme
 WEAK_WORK_VERBS = {"完善", "新增", "配备", "建设", "打造", "组建", "组成", "落实", "建立", "实施", "开通",
                    "开设", "开办", "创办", "办起", "建起", "建成", "设立", "运行", "开展", "实行", "推进"}
+# a modifier that names a kind of project, not one project (惠民项目, 民生工程); some are tagged as
+# names by jieba's dictionary (惠民, 敬老), so the ordinary-word test alone misses them
+PROJECT_KIND_WORDS = {"惠民", "惠农", "便民", "利民", "为民", "民生", "民心", "暖心", "敬老", "康养", "宜居", "公益",
+                      "重点", "示范", "品牌", "实事"}
 # heads that make a phrase a facility, a work or a standing programme
 PROJECT_HEADS = (
     "工程", "项目", "改造", "绿化", "硬化", "翻新", "修缮", "更新", "开窗", "布局", "遮挡", "铺设", "便民柜", "柜",

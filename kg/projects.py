@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import segment
 from .lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROJECT_HEADS,
-                      PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
+                      PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from .quantities import strip_quantities
 from .records import Mention, Sentence
 from .split import CLAUSE_END, clause_bounds
@@ -141,7 +141,8 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
         return False  # 企业走访、“点单式”企业服务: a list of activities
     words = segment.words(rest) if rest else []
-    if head in _GENERIC_HEADS and len(words) == 1 and segment.is_common(words[0]) and len(rest) <= 2:
+    if head in _GENERIC_HEADS and len(words) == 1 and len(rest) <= 2 \
+            and (segment.is_common(words[0]) or words[0] in PROJECT_KIND_WORDS):
         return False  # 惠民项目, 基础设施, 娱乐设施
     if before_verb and rest in ("小区", "社区", "居民", "各项", "全面"):
         return False

@@ -81,3 +81,9 @@ def test_projects_from_works_quotes_and_lists():
     assert "安装太阳能路灯" in labels and "道路硬化" in labels
     assert "“爱心驿站”便民柜" in labels
     assert not any("敲门" in x for x in labels)
+
+
+def test_a_kind_of_project_is_not_a_project():
+    # 惠民 and 敬老 are tagged as names in jieba's dictionary, yet only name a kind of project
+    text = "居民们对社区落实惠民工程表示感谢。社区还落实了敬老项目，新建3处充电棚。"
+    assert [p.label for p in projects.recognise(text, sentences(text), [], [])] == ["新建充电棚"]
