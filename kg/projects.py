@@ -248,8 +248,9 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
 
 
 def _same_thing(a: str, b: str) -> bool:
-    """安装摄像头 / 安装远程摄像头: the same facility when the names share a tail of 3+ characters."""
+    """安装摄像头 / 安装远程摄像头: the same facility when the names share a tail of 3+ characters,
+    or one name is the tail of the other (更换小区路灯 … 路灯更新)."""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
-    return n >= 3 and bool(_head(a[-n:]))
+    return (n >= 3 or n == min(len(a), len(b)) >= 2) and bool(_head(a[-n:]))

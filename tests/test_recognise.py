@@ -87,3 +87,9 @@ def test_a_kind_of_project_is_not_a_project():
     # 惠民 and 敬老 are tagged as names in jieba's dictionary, yet only name a kind of project
     text = "居民们对社区落实惠民工程表示感谢。社区还落实了敬老项目，新建3处充电棚。"
     assert [p.label for p in projects.recognise(text, sentences(text), [], [])] == ["新建充电棚"]
+
+
+def test_same_facility_written_twice_is_one_project():
+    text = "去年社区更换了小区的路灯。今年春天路灯更新项目完工，居民很满意。"
+    found = projects.recognise(text, sentences(text), [], [])
+    assert [(p.label, p.aliases) for p in found] == [("更换小区路灯", {"路灯更新"})]
