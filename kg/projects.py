@@ -113,7 +113,9 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         run = text[e:nxt.start() if nxt else b]
         run = "" if run.startswith(("、", "和", "及")) else _LEAD.sub("", strip_quantities(run))
         if "等" in run:
-            run = run[run.rindex("等") + 1:]
+            listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
+            if listed and run.startswith("“"):
+                continue  # 打造A、B等“一村一特色”项目: a quoted umbrella over the items listed
         obj = _PAREN.sub("", _cut_to_head(run))
         heads = PROVIDE_HEADS if verb in PROVIDE_VERBS else None
         if obj and (heads is None or obj.endswith(heads)) and not any(x <= e < y for x, y in blocked) \

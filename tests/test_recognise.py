@@ -93,3 +93,10 @@ def test_same_facility_written_twice_is_one_project():
     text = "去年社区更换了小区的路灯。今年春天路灯更新项目完工，居民很满意。"
     found = projects.recognise(text, sentences(text), [], [])
     assert [(p.label, p.aliases) for p in found] == [("更换小区路灯", {"路灯更新"})]
+
+
+def test_quoted_umbrella_over_listed_brands_is_not_a_project(gaz):
+    text = "街道打造出桂花社区“暖心食堂”、荷花社区“邻里互助站”等“一社(村)一特色”项目。"
+    communities = [m for m in places.recognise(text, gaz).mentions if m.type == "Community"]
+    found = projects.recognise(text, sentences(text), [], communities)
+    assert [p.label for p in found] == ["暖心食堂", "邻里互助站"]
