@@ -44,6 +44,8 @@ ORG_SUFFIXES = tuple(sorted({
     "敬老院", "养老院", "福利院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "研究院", "研究所", "协会",
     "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所", "电视台", "出版社",
 }, key=len, reverse=True))
+# a branch written right after its parent body is one organisation (某某银行玉林支行)
+BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "分院", "分局", "分会")
 # bodies inside a street or community that have no name of their own
 INTERNAL_BODY_SUFFIXES = ("党工委", "党总支", "党支部", "党委", "委员会", "两委", "居委会", "业委会", "监委会", "委")
 # bare kinds of business: 物业公司, 网约车公司, 交通部门 are not names

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import segment
-from .lexicon import (BARE_KIND_STEMS, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES, ORG_SUFFIXES,
-                      RELATIVE_PREFIXES)
+from .lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
+                      ORG_SUFFIXES, RELATIVE_PREFIXES)
 from .records import Mention
 
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s in ORG_SUFFIXES + ("部",)))
@@ -114,6 +114,10 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
             j += 1  # 岳阳康宁医院和明目眼科医院
         local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
         stem = _trim(text[j:s], local)
+        if found and found[-1].mention.end == j == taken_until and text[j:e].endswith(BRANCH_SUFFIXES) \
+                and (len(stem) == s - j or text[j:e] in BRANCH_SUFFIXES):
+            j = found.pop().mention.start  # 某某银行 + 玉林支行: one body
+            stem = text[j:s]
         start = s - len(stem)
         name = stem + sfx
         if not stem:

@@ -92,8 +92,9 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         nxt = text[m.end():m.end() + 1]
         if nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""):
             continue
-        if text.startswith(_ANY_PLACE_SUFFIX, m.end()):
-            continue  # 东风新村社区, 景园社区, 丽景家园小区: the first suffix is part of the name
+        if text.startswith(_ANY_PLACE_SUFFIX, m.end()) or typ == "Community" \
+                and any(text.startswith(n + c, m.end()) for n in NEIGHBORHOOD_SUFFIXES for c in COMMUNITY_SUFFIXES):
+            continue  # 东风新村社区, 景园社区, 丽景家园小区, 石村花园社区: the first suffix is part of the name
         if any(a <= s < b for a, b in spans):
             continue
         j, limit = s, s - _MAX_STEM[typ]

@@ -44,16 +44,23 @@ class ProjectMention:
         return Mention("Project", self.label, self.start, self.end, self.label)
 
 
+# objects that are a whole place: renovating one is an umbrella over the works done in it
+_WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
+
+
 def _head(text: str) -> str:
     return next((h for h in _HEADS if text.endswith(h)), "")
 
 
 def _cut_to_head(text: str, limit: int = 18) -> str:
     """Longest prefix (within `limit`) that ends with a project head; '' when none."""
-    text = text[:limit]
+    full, text = text, text[:limit]
     for k in range(len(text), 1, -1):
         if _head(text[:k]):
-            return text[:k]
+            cut = text[:k]
+            if cut.count("“") > cut.count("”") and full[k:k + 1] == "”":
+                cut += "”"  # 开设了“长者食堂”: keep the quote closed
+            return cut
     return ""
 
 
@@ -61,6 +68,8 @@ def _clean(label: str) -> str:
     label = _PAREN.sub("", strip_quantities(label))
     label = _LEAD.sub("", label)
     label = re.sub(r"(?<=[\u4e00-\u9fff”])的(?=[\u4e00-\u9fff“])", "", label)
+    if label.count("“") != label.count("”"):
+        label = label.replace("“", "").replace("”", "")  # never a label with half a quotation
     return label.strip("，,、等 ")
 
 
@@ -206,7 +215,18 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     found += _works(text, taken, blocked)
     found += _programmes(text, found)
     found = [p for p in found if p.label and (p.rule == "standing" or not p.label.endswith(NOT_PROJECT_HEADS))]
-    return _merge(text, sentences, found)
+    return _merge(text, sentences, _drop_umbrellas(sentences, found))
+
+
+def _drop_umbrellas(sentences: list[Sentence], found: list[ProjectMention]) -> list[ProjectMention]:
+    """对桂园小区进行提质改造，新建车棚，安装摄像头: the renovation of a whole place is an umbrella
+    when the same sentence names its parts; alone (完成桂园小区改造) it is the project."""
+    def parts_beside(p: ProjectMention) -> bool:
+        sent = next((x for x in sentences if x.start <= p.start < x.end), None)
+        return sent is not None and any(q is not p and q.rule == "work" and sent.start <= q.start < sent.end
+                                        for q in found)
+    return [p for p in found if not (p.rule == "work" and p.label.endswith(OBJECT_FIRST_VERBS)
+                                     and any(o.endswith(_WHOLE_PLACES) for o in p.objects) and parts_beside(p))]
 
 
 def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) -> list[ProjectMention]:

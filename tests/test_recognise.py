@@ -100,3 +100,25 @@ def test_quoted_umbrella_over_listed_brands_is_not_a_project(gaz):
     communities = [m for m in places.recognise(text, gaz).mentions if m.type == "Community"]
     found = projects.recognise(text, sentences(text), [], communities)
     assert [p.label for p in found] == ["暖心食堂", "邻里互助站"]
+
+
+def test_village_word_inside_a_community_name(gaz):
+    ms = places.recognise("推动龙泉社区、石村花园社区签订协议。", gaz).mentions
+    assert [(m.type, m.name) for m in ms] == [("Community", "龙泉社区"), ("Community", "石村花园社区")]
+
+
+def test_branch_written_after_its_parent_is_one_organisation(gaz):
+    for text, name in [("社区联合成都银行玉林支行开设食堂。", "成都银行玉林支行"),
+                       ("长沙市公安局交警分局参加。", "长沙市公安局交警分局")]:
+        up = places.recognise_upper(text, gaz)
+        assert [o.mention.name for o in orgs.recognise(text, up, orgs.main_places(up))] == [name]
+    up = places.recognise_upper("成都银行开设了支行。", gaz)
+    assert [o.mention.name for o in orgs.recognise("成都银行开设了支行。", up, {})] == ["成都银行"]
+
+
+def test_renovation_of_a_whole_compound_is_an_umbrella_over_its_parts():
+    text = "社区对桂园小区进行提质改造，新建充电棚2处，安装摄像头36个。社区还开设了“长者食堂”。"
+    labels = [p.label for p in projects.recognise(text, sentences(text), [], [])]
+    assert labels == ["新建充电棚", "安装摄像头", "“长者食堂”"]
+    alone = "社区完成了桂园小区改造。"
+    assert [p.label for p in projects.recognise(alone, sentences(alone), [], [])] == ["桂园小区改造"]
