@@ -33,9 +33,10 @@ GENERIC_STEMS = {
 }
 
 # ---- organisations ------------------------------------------------------------
-# nouns of the field that jieba splits into noun + verb (社会 / 组织): segmented as one word
-# so that the verb is not taken for the end of a clause (区社会组织联合会)
-FIELD_NOUNS = ("社会组织", "党组织", "群团组织", "自治组织", "经济组织", "集体经济组织")
+# nouns of the field that jieba splits into verbs or a clause (社会 / 组织, 住 / 建): segmented as one
+# word so that the verb is not taken for the end of a clause (区社会组织联合会, 某某区住建局)
+FIELD_NOUNS = ("社会组织", "党组织", "群团组织", "自治组织", "经济组织", "集体经济组织",
+               "住建", "住保", "发改", "统战", "行政审批", "应急管理", "住房和城乡建设")
 # longest first; each may end an organisation name
 ORG_SUFFIXES = tuple(sorted({
     "人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "党工委", "党总支", "党支部", "党委", "纪委",
@@ -70,7 +71,7 @@ SUPPORT_BEFORE = ("联合", "协调", "邀请", "携手", "联手", "依托", "�
 # words after an organisation (same clause) that make it a supporter
 SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位", "联点单位", "驻点单位", "共建", "合建", "结对",
                  "帮扶", "捐赠", "捐助", "资助", "赞助", "援建", "出资", "义诊", "提供", "支持", "上门", "签约", "慰问",
-                 "送来", "捐", "筹集")
+                 "送来", "捐", "筹集", "帮助", "协助")
 # a clause that states support for the community whatever the verb
 SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "结对", "签约", "义诊")
 

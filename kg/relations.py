@@ -85,4 +85,6 @@ def supports(text: str, org: Mention) -> bool:
         k = before.rfind(verb)
         if k >= 0 and _list_tail(before[k + len(verb):]):
             return True
-    return any(w in after[:16] for w in SUPPORT_AFTER)
+    # one of a list of organisations (与甲、乙等12家单位签订共建协议): the verb follows the list
+    window = after[:40] if after[:1] in "、和及与" else after[:16]
+    return any(w in window for w in SUPPORT_AFTER)

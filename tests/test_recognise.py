@@ -122,3 +122,19 @@ def test_renovation_of_a_whole_compound_is_an_umbrella_over_its_parts():
     assert labels == ["新建充电棚", "安装摄像头", "“长者食堂”"]
     alone = "社区完成了桂园小区改造。"
     assert [p.label for p in projects.recognise(alone, sentences(alone), [], [])] == ["桂园小区改造"]
+
+
+def test_department_short_names_are_not_cut(gaz):
+    text = "社区后盾单位成都市武侯区住建局协调资金，区发改局也来了。"
+    up = places.recognise_upper(text, gaz)
+    found = orgs.recognise(text, up, orgs.main_places(up))
+    assert [(o.mention.name, o.canonical) for o in found] == [("成都市武侯区住建局", "成都市武侯区住建局"),
+                                                              ("区发改局", "武侯区发改局")]
+
+
+def test_support_stated_after_a_list_of_organisations(gaz):
+    from kg.relations import supports
+    text = "桂花社区与湖南大学、华宇集团等12家单位签订共建协议。荷花社区在长沙理工大学志愿者帮助下开办托管班。"
+    found = orgs.recognise(text, places.recognise_upper(text, gaz), {})
+    assert [(o.mention.name, supports(text, o.mention)) for o in found] == [
+        ("湖南大学", True), ("华宇集团", True), ("长沙理工大学", True)]
