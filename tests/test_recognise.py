@@ -3,6 +3,13 @@ from kg import orgs, places, projects
 from kg.split import sentences
 
 
+def org_names(text, gaz):
+    """(name as written, canonical name) of the organisations in a text, 市/区 prefixes resolved
+    against the text's own places."""
+    up = places.recognise_upper(text, gaz)
+    return [(o.mention.name, o.canonical) for o in orgs.recognise(text, up, orgs.main_places(up))]
+
+
 def test_address_chain_is_linked_and_nested(gaz):
     text = "家住长沙市芙蓉区湘湖街道西湖社区新华联家园小区的居民说。"
     pm = places.recognise(text, gaz)
@@ -52,18 +59,12 @@ def test_generic_uses_are_not_places(gaz):
 def test_organisations_prefix_resolution_and_exclusions(gaz):
     text = "市民政局、市移动公司等后盾单位与物业公司、交通部门座谈，湖南卫视报道，社区党委参加。"
     text = "张家界市召开会议。" + text
-    up = places.recognise_upper(text, gaz)
-    found = orgs.recognise(text, up, orgs.main_places(up))
-    assert [(o.mention.name, o.canonical) for o in found] == [("市民政局", "张家界市民政局"),
-                                                              ("市移动公司", "张家界市移动公司")]
+    assert org_names(text, gaz) == [("市民政局", "张家界市民政局"), ("市移动公司", "张家界市移动公司")]
 
 
 def test_field_noun_inside_an_organisation_name(gaz):
     # 组织 in 社会组织 is a noun: the name is not cut after it
-    text = "邵阳市大祥区成立了区社会组织党委。"
-    up = places.recognise_upper(text, gaz)
-    found = orgs.recognise(text, up, orgs.main_places(up))
-    assert [(o.mention.name, o.canonical) for o in found] == [("区社会组织党委", "大祥区社会组织党委")]
+    assert org_names("邵阳市大祥区成立了区社会组织党委。", gaz) == [("区社会组织党委", "大祥区社会组织党委")]
 
 
 def test_brand_organisation_and_its_short_name(gaz):
@@ -109,11 +110,9 @@ def test_village_word_inside_a_community_name(gaz):
 
 def test_branch_written_after_its_parent_is_one_organisation(gaz):
     for text, name in [("社区联合成都银行玉林支行开设食堂。", "成都银行玉林支行"),
-                       ("长沙市公安局交警分局参加。", "长沙市公安局交警分局")]:
-        up = places.recognise_upper(text, gaz)
-        assert [o.mention.name for o in orgs.recognise(text, up, orgs.main_places(up))] == [name]
-    up = places.recognise_upper("成都银行开设了支行。", gaz)
-    assert [o.mention.name for o in orgs.recognise("成都银行开设了支行。", up, {})] == ["成都银行"]
+                       ("长沙市公安局交警分局参加。", "长沙市公安局交警分局"),
+                       ("成都银行开设了支行。", "成都银行")]:
+        assert [n for n, _ in org_names(text, gaz)] == [name]
 
 
 def test_renovation_of_a_whole_compound_is_an_umbrella_over_its_parts():
@@ -126,10 +125,7 @@ def test_renovation_of_a_whole_compound_is_an_umbrella_over_its_parts():
 
 def test_department_short_names_are_not_cut(gaz):
     text = "社区后盾单位成都市武侯区住建局协调资金，区发改局也来了。"
-    up = places.recognise_upper(text, gaz)
-    found = orgs.recognise(text, up, orgs.main_places(up))
-    assert [(o.mention.name, o.canonical) for o in found] == [("成都市武侯区住建局", "成都市武侯区住建局"),
-                                                              ("区发改局", "武侯区发改局")]
+    assert org_names(text, gaz) == [("成都市武侯区住建局", "成都市武侯区住建局"), ("区发改局", "武侯区发改局")]
 
 
 def test_support_stated_after_a_list_of_organisations(gaz):
