@@ -152,9 +152,9 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
         return False  # 企业走访、“点单式”企业服务: a list of activities
     words = segment.words(rest) if rest else []
-    if head in _GENERIC_HEADS and len(words) == 1 and len(rest) <= 2 \
-            and (segment.is_common(words[0]) or words[0] in PROJECT_KIND_WORDS):
-        return False  # 惠民项目, 基础设施, 娱乐设施
+    if head in _GENERIC_HEADS and len(words) == 1 and len(rest) <= 2 and (
+            words[0] in PROJECT_KIND_WORDS or segment.is_common(words[0]) and not before_verb):
+        return False  # 惠民项目, 基础设施, 娱乐设施 (but 饮水工程进行了升级改造 is a work)
     if before_verb and rest in ("小区", "社区", "居民", "各项", "全面"):
         return False
     toks = segment.tokens(obj)

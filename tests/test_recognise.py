@@ -134,3 +134,9 @@ def test_support_stated_after_a_list_of_organisations(gaz):
     found = orgs.recognise(text, places.recognise_upper(text, gaz), {})
     assert [(o.mention.name, supports(text, o.mention)) for o in found] == [
         ("湖南大学", True), ("华宇集团", True), ("长沙理工大学", True)]
+
+
+def test_rural_works():
+    text = "公司为村里修建了800米产业路，新建冷库1座。镇里对村里的饮水工程进行了升级改造，在卫生室设立了远程问诊点。"
+    labels = [p.label for p in projects.recognise(text, sentences(text), [], [])]
+    assert labels == ["修建产业路", "新建冷库", "饮水工程升级改造", "远程问诊点"]
