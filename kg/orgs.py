@@ -35,8 +35,10 @@ _KIND = [
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
                         "办公室", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
     ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业")),
-    ("SocialOrganization", ("协会", "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所")),
+    ("SocialOrganization", ("协会", "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所",
+                            "社会工作服务中心", "社工服务中心")),
 ]
+_COMPANY_FORMS = ("有限公司", "公司")
 _ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
 _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
                      "法院", "检察院", "委员会", "办公室", "大队", "医院")
@@ -77,6 +79,14 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     return best
 
 
+def _continues(rest: str, suffix: str, whole: bool) -> bool:
+    """Does ``rest``, written right after an organisation's name, continue that name? A branch
+    (玉林支行, or a bare 分局) or a company form after a short business word (管理有限公司)."""
+    if rest.endswith(BRANCH_SUFFIXES):
+        return whole or rest in BRANCH_SUFFIXES
+    return suffix in _COMPANY_FORMS and whole and len(rest) - len(suffix) <= 6
+
+
 def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
     """Does the name carry a proper part (not only a kind of business)?"""
     if has_place:
@@ -114,9 +124,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
             j += 1  # 岳阳康宁医院和明目眼科医院
         local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
         stem = _trim(text[j:s], local)
-        if found and found[-1].mention.end == j == taken_until and text[j:e].endswith(BRANCH_SUFFIXES) \
-                and (len(stem) == s - j or text[j:e] in BRANCH_SUFFIXES):
-            j = found.pop().mention.start  # 某某银行 + 玉林支行: one body
+        if found and found[-1].mention.end == j == taken_until and _continues(text[j:e], sfx, len(stem) == s - j):
+            j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body
             stem = text[j:s]
         start = s - len(stem)
         name = stem + sfx

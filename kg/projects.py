@@ -44,6 +44,10 @@ class ProjectMention:
         return Mention("Project", self.label, self.start, self.end, self.label)
 
 
+# verbs that only carry a work written after them (对道路进行了硬化)
+_LIGHT_VERBS = ("进行", "实施", "开展", "完成", "予以", "加以", "做", "作", "实行", "推进", "启动", "组织")
+# words of manner between an object and its work (道路全部硬化) that jieba tags as nouns
+_MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
 
@@ -76,10 +80,11 @@ def _clean(label: str) -> str:
 def _left_object(text: str) -> str:
     """The object written before a work (决定把燃气管网一并 → 燃气管网)."""
     toks = segment.tokens(_PAREN.sub("", text))
-    while toks and (toks[-1].flag in _CUT_FLAGS or toks[-1].word in "的了"):
-        toks.pop()
+    while toks and (toks[-1].flag in _CUT_FLAGS and (toks[-1].flag != "v" or toks[-1].word in _LIGHT_VERBS)
+                    or toks[-1].word in "的了" or toks[-1].word in _MANNER):
+        toks.pop()  # 对饮水工程进行了 → 饮水工程; but 楼道照明 keeps 照明
     start = 0
-    for k, t in enumerate(toks):
+    for k, t in enumerate(toks[:-1]):  # the last word is the object's own (照明 in 楼道照明)
         if t.flag in _CUT_FLAGS and (segment.is_common(t.word) or not t.word.strip("、，,“”")):
             start = k + 1
     return "".join(t.word for t in toks[start:])
@@ -133,7 +138,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             label = obj if verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS else verb + obj
             out.append(ProjectMention(_clean(label), s, max(end, e), "work", _head(obj), objects={_clean(obj)}))
             continue
-        if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项"):
+        if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与"):
             left = _left_object(strip_quantities(text[a:s]))
             if len(left) >= 2 and not any(x < s and a < y for x, y in blocked if x >= a) and _concrete(left, True):
                 out.append(ProjectMention(_clean(left + verb), s - len(left), e, "work", _head(left) or verb,

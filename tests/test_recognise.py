@@ -140,3 +140,17 @@ def test_rural_works():
     text = "公司为村里修建了800米产业路，新建冷库1座。镇里对村里的饮水工程进行了升级改造，在卫生室设立了远程问诊点。"
     labels = [p.label for p in projects.recognise(text, sentences(text), [], [])]
     assert labels == ["修建产业路", "新建冷库", "饮水工程升级改造", "远程问诊点"]
+
+
+def test_company_form_and_social_work_centre(gaz):
+    text = "社区联合南京金鹰物业管理有限公司、南京市鼓楼区爱邻社会工作服务中心开设课堂。"
+    up = places.recognise_upper(text, gaz)
+    found = orgs.recognise(text, up, orgs.main_places(up))
+    assert [(o.mention.name, o.kind) for o in found] == [("南京金鹰物业管理有限公司", "Enterprise"),
+                                                         ("南京市鼓楼区爱邻社会工作服务中心", "SocialOrganization")]
+
+
+def test_works_joined_by_and_keep_their_objects():
+    text = "社区完成了小区雨污分流改造和楼道照明改造，小区道路全部硬化。"
+    labels = [p.label for p in projects.recognise(text, sentences(text), [], [])]
+    assert labels[:2] == ["小区雨污分流改造", "楼道照明改造"]
