@@ -72,7 +72,7 @@ SUPPORT_BEFORE = ("联合", "协调", "邀请", "携手", "联手", "依托", "�
 # words after an organisation (same clause) that make it a supporter
 SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位", "联点单位", "驻点单位", "共建", "合建", "结对",
                  "帮扶", "捐赠", "捐助", "资助", "赞助", "援建", "出资", "义诊", "提供", "支持", "上门", "签约", "慰问",
-                 "送来", "捐", "筹集", "帮助", "协助")
+                 "送来", "捐", "筹集", "帮助", "协助", "开设", "开办")
 # a clause that states support for the community whatever the verb
 SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "结对", "签约", "义诊")
 
