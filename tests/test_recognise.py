@@ -131,10 +131,10 @@ def test_department_short_names_are_not_cut(gaz):
 def test_support_stated_after_a_list_of_organisations(gaz):
     from kg.relations import supports
     text = ("桂花社区与湖南大学、华宇集团等12家单位签订共建协议。荷花社区在长沙理工大学志愿者帮助下开办托管班。"
-            "知行社会工作服务中心在社区开设了“银龄课堂”。")
+            "长沙市爱邻社会工作服务中心在社区开设了“银龄课堂”。")
     found = orgs.recognise(text, places.recognise_upper(text, gaz), {})
     assert [(o.mention.name, supports(text, o.mention)) for o in found] == [
-        ("湖南大学", True), ("华宇集团", True), ("长沙理工大学", True), ("知行社会工作服务中心", True)]
+        ("湖南大学", True), ("华宇集团", True), ("长沙理工大学", True), ("长沙市爱邻社会工作服务中心", True)]
 
 
 def test_rural_works():
