@@ -57,8 +57,8 @@ def _trim(stem: str) -> str:
         rest = stem[t.end:]
         if len(rest) < 2:
             break
-        if t.flag.startswith(_CUT_FLAGS) or t.word in GENERIC_STEMS:
-            best = rest
+        if (t.flag.startswith(_CUT_FLAGS) or t.word in GENERIC_STEMS) and rest not in NEIGHBORHOOD_SUFFIXES:
+            best = rest  # but 幸福花园 keeps 幸福: 花园 alone is no name
     return best
 
 
@@ -125,8 +125,19 @@ def _in_data(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     return typ != "Neighborhood" and (name in gaz.lower_names or stem + "村" in gaz.lower_names)
 
 
+def _compound_name(typ: str, stem: str) -> bool:
+    """幸福花园小区, 阳光家园小区: a compound whose own name ends in 花园, 家园… is a name, even
+    when made of ordinary words."""
+    inner = next((x for x in NEIGHBORHOOD_SUFFIXES if x != "小区" and stem.endswith(x)), None)
+    if typ != "Neighborhood" or inner is None or len(stem) - len(inner) < 2:
+        return False
+    return not segment.tokens(stem)[0].flag.startswith(("r", "m", "q", "p", "v", "d", "c", "u"))
+
+
 def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     """Could this be the name of a real street, community or compound?"""
+    if _compound_name(typ, stem):
+        return True
     if _generic_start(stem):
         return False
     last = segment.tokens(stem)[-1]

@@ -81,6 +81,8 @@ def supports(text: str, org: Mention) -> bool:
     before, after = text[a:org.start], text[org.end:b]
     if any(w in text[a:b] for w in SUPPORT_CLAUSE):
         return True
+    if text[a - 1:a] in "：:" and any(w in text[clause_bounds(text, a - 1, a - 1)[0]:a] for w in SUPPORT_CLAUSE):
+        return True  # 共建单位有：甲、乙
     for verb in SUPPORT_BEFORE:
         k = before.rfind(verb)
         if k >= 0 and _list_tail(before[k + len(verb):]):

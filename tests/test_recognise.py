@@ -155,3 +155,23 @@ def test_works_joined_by_and_keep_their_objects():
     text = "社区完成了小区雨污分流改造和楼道照明改造，小区道路全部硬化。"
     labels = [p.label for p in projects.recognise(text, sentences(text), [], [])]
     assert labels[:2] == ["小区雨污分流改造", "楼道照明改造"]
+
+
+def test_compound_named_with_ordinary_words(gaz):
+    ms = places.recognise("该村的幸福花园小区和城市花园小区完成了外墙翻新，这个花园小区也是。", gaz).mentions
+    assert [(m.type, m.name) for m in ms] == [("Neighborhood", "幸福花园"), ("Neighborhood", "城市花园")]
+
+
+def test_supporters_listed_after_a_colon(gaz):
+    from kg.relations import supports
+    text = "村里的共建单位有：攸县农商银行网岭支行、株洲千金药业股份有限公司。"
+    found = orgs.recognise(text, places.recognise_upper(text, gaz), {})
+    assert [(o.mention.name, supports(text, o.mention)) for o in found] == [
+        ("攸县农商银行网岭支行", True), ("株洲千金药业股份有限公司", True)]
+    text = "记者走访了：攸县农商银行网岭支行。"
+    assert [supports(text, o.mention) for o in orgs.recognise(text, places.recognise_upper(text, gaz), {})] == [False]
+
+
+def test_a_new_bridge_and_parking():
+    text = "为村里新修了一座便民桥，新增停车位120个。"
+    assert [p.label for p in projects.recognise(text, sentences(text), [], [])] == ["新修便民桥", "停车位"]
