@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import orgs, places, projects, quantities
 from .gazetteer import Gazetteer
 from .records import Article, Entity, Evidence, Extraction, Mention, Relation
-from .relations import focal, scope, sentence_at, supports
+from .relations import focal, scope, scopes, sentence_at, supports
 from .split import sentences as split_sentences
 
 
@@ -158,8 +158,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         e.aliases |= o.aliases
         e.link_reason = o.kind  # the finer class, read by graph assembly
         if supports(text, o.mention):
-            where = scope(o.mention.start, b.sentences, communities, nb_parent, nb_mentions, focus)
-            if where:
+            for where in scopes(o.mention.start, b.sentences, communities, nb_parent, nb_mentions, focus):
                 b.relate(key, "supports", key_of[where], b.evidence(o.mention.start, o.mention.end))
 
     # projects, kept only where a community is in scope

@@ -69,6 +69,28 @@ def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neigh
     return focal_name
 
 
+def scopes(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],
+           nb_mentions: list[Mention], focal_name: str | None) -> list[str]:
+    """Like `scope`, but a list of communities right before the fact (甲社区、乙社区与某单位签约)
+    gives all of them."""
+    one = scope(pos, sentences, communities, neighborhoods, nb_mentions, focal_name)
+    sent = sentence_at(sentences, pos)
+    before = [m for m in communities if sent is not None and sent.start <= m.start < pos]
+    if not before or before[-1].name != one:
+        return [one] if one else []
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if _LIST_SEP.fullmatch(_between(m, run[0], sent)):
+            run.insert(0, m)
+        else:
+            break
+    return list(dict.fromkeys(m.name for m in run))
+
+
+def _between(a: Mention, b: Mention, sent: Sentence) -> str:
+    return sent.text[a.end - sent.start:b.start - sent.start]
+
+
 def _list_tail(s: str) -> bool:
     """Is `s` only a run of list items (…、…、…和)?"""
     parts = _LIST_SEP.split(s)

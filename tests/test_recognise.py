@@ -175,3 +175,14 @@ def test_supporters_listed_after_a_colon(gaz):
 def test_a_new_bridge_and_parking():
     text = "为村里新修了一座便民桥，新增停车位120个。"
     assert [p.label for p in projects.recognise(text, sentences(text), [], [])] == ["新修便民桥", "停车位"]
+
+
+def test_an_organisation_backs_every_community_listed_before_it(gaz):
+    from kg.relations import scopes
+    text = "街道推动桂花社区、荷花社区与湖南大学签订共建协议。"
+    communities = [m for m in places.recognise(text, gaz).mentions if m.type == "Community"]
+    pos = text.index("湖南大学")
+    assert scopes(pos, sentences(text), communities, {}, [], None) == ["桂花社区", "荷花社区"]
+    text = "桂花社区居民说，荷花社区与湖南大学签订共建协议。"
+    communities = [m for m in places.recognise(text, gaz).mentions if m.type == "Community"]
+    assert scopes(text.index("湖南大学"), sentences(text), communities, {}, [], None) == ["荷花社区"]
