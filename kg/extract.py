@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import orgs, places, projects, quantities
 from .gazetteer import Gazetteer
 from .records import Article, Entity, Evidence, Extraction, Mention, Relation
-from .relations import focal, scope, scopes, sentence_at, supports
+from .relations import focal, scope, scopes, sentence_at, street_over, supports
 from .split import sentences as split_sentences
 
 
@@ -142,8 +142,13 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     for k, m in enumerate(ms):
         if m.type == "Neighborhood" and m.name in nb_parent and k not in pm.parent_of:
             b.relate(keys[k], "locatedIn", key_of[nb_parent[m.name]], b.evidence(m.start, m.end), "context")
-    # a street or community with no parent at all sits in the article's main county
     has_parent = {r.subject for r in b.relations if r.predicate == "locatedIn"}
+    for k, m in enumerate(ms):
+        j = street_over(text, b.sentences, ms, k) if m.type == "Community" and keys[k] not in has_parent else None
+        if j is not None:
+            b.relate(keys[k], "locatedIn", keys[j], b.evidence(ms[j].start, m.end), "context")
+            has_parent.add(keys[k])
+    # a street or community with no parent at all sits in the article's main county
     if main_place is not None:
         mkey = b.gaz_key(main_place.place_id)
         for k, m in enumerate(ms):

@@ -14,6 +14,7 @@ from .records import Mention, Sentence
 from .split import clause_bounds
 
 _LIST_SEP = re.compile(r"[、和与及]")
+_UNDER = re.compile(r"辖区|所辖|下辖")
 _OPENING = 150
 
 
@@ -89,6 +90,19 @@ def scopes(pos: int, sentences: list[Sentence], communities: list[Mention], neig
 
 def _between(a: Mention, b: Mention, sent: Sentence) -> str:
     return sent.text[a.end - sent.start:b.start - sent.start]
+
+
+def street_over(text: str, sentences: list[Sentence], places: list[Mention], k: int) -> int | None:
+    """某街道…推动辖区甲社区: the one street named earlier in the sentence, when 辖区 (所辖, 下辖)
+    introduces the community; the index of that street's mention, or None."""
+    sent = sentence_at(sentences, places[k].start)
+    if sent is None:
+        return None
+    streets = [j for j, m in enumerate(places) if m.type == "Subdistrict" and sent.start <= m.start < places[k].start]
+    if len({places[j].name for j in streets}) != 1:
+        return None
+    j = streets[-1]
+    return j if _UNDER.search(text, places[j].end, places[k].start) else None
 
 
 def _list_tail(s: str) -> bool:

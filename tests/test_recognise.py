@@ -186,3 +186,15 @@ def test_an_organisation_backs_every_community_listed_before_it(gaz):
     text = "桂花社区居民说，荷花社区与湖南大学签订共建协议。"
     communities = [m for m in places.recognise(text, gaz).mentions if m.type == "Community"]
     assert scopes(text.index("湖南大学"), sentences(text), communities, {}, [], None) == ["荷花社区"]
+
+
+def test_communities_under_a_street_by_its_jurisdiction(gaz):
+    from kg.relations import street_over
+    text = "西湖区桂花街道深化网格治理，推动辖区荷花社区、莲花社区签订协议。"
+    ms = places.recognise(text, gaz).mentions
+    names = [m.name for m in ms]
+    k, j = names.index("莲花社区"), street_over(text, sentences(text), ms, names.index("莲花社区"))
+    assert ms[j].name == "桂花街道" and ms[k].type == "Community"
+    text = "桂花街道召开会议，荷花社区书记发言。"
+    ms = places.recognise(text, gaz).mentions
+    assert street_over(text, sentences(text), ms, [m.name for m in ms].index("荷花社区")) is None
