@@ -39,6 +39,8 @@ _KIND = [
                             "社会工作服务中心", "社工服务中心")),
 ]
 _COMPANY_FORMS = ("有限公司", "公司")
+# trade words that end a firm's brand (某某药业, 某某置业)
+_TRADES = ("药业", "医药", "实业", "置业", "地产", "科技", "控股", "传媒", "食品", "电器", "物业")
 _ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
 _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
                      "法院", "检察院", "委员会", "办公室", "大队", "医院")
@@ -174,9 +176,9 @@ def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:
     for o in list(found):
         if not o.canonical.endswith(_ENTERPRISE) or o.scoped:
             continue
-        sfx = next(s for s in ORG_SUFFIXES if o.mention.name.endswith(s))
-        brand = o.mention.name[:-len(sfx)]
-        if len(brand) < 2 or not segment.is_name_like(brand) or brand.endswith(("市", "区", "县")):
+        brand = _brand(o.mention.name)
+        trade = brand.endswith(_TRADES) and len(brand) >= 4  # 千金药业: ordinary words, yet a brand
+        if len(brand) < 2 or not (trade or segment.is_name_like(brand)) or brand.endswith(("市", "区", "县")):
             continue
         for m in re.finditer(re.escape(brand), text):
             if any(a <= m.start() < b for a, b in covered):
@@ -188,6 +190,17 @@ def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:
                                     o.scoped, set()))
     out = sorted(found + extra, key=lambda o: o.mention.start)
     return out
+
+
+def _brand(name: str) -> str:
+    """The name a firm goes by: 株洲千金药业股份有限公司 → 千金药业, 华宇集团 → 华宇."""
+    sfx = next(x for x in ORG_SUFFIXES if name.endswith(x))
+    brand = name[:-len(sfx)]
+    brand = brand[:-2] if brand.endswith("股份") else brand
+    first = segment.tokens(brand)[0] if brand else None
+    if first is not None and first.flag == "ns" and len(brand) - len(first.word) >= 2:
+        brand = brand[len(first.word):]  # the place a firm is registered in is not its brand
+    return brand
 
 
 def main_places(places: list[Mention]) -> dict[int, str]:

@@ -198,3 +198,9 @@ def test_communities_under_a_street_by_its_jurisdiction(gaz):
     text = "桂花街道召开会议，荷花社区书记发言。"
     ms = places.recognise(text, gaz).mentions
     assert street_over(text, sentences(text), ms, [m.name for m in ms].index("荷花社区")) is None
+
+
+def test_a_firm_written_later_by_its_brand(gaz):
+    text = "共建单位有株洲千金药业股份有限公司。今年，千金药业还捐赠了医疗设备。"
+    found = org_names(text, gaz)
+    assert found == [("株洲千金药业股份有限公司", "株洲千金药业股份有限公司"), ("千金药业", "株洲千金药业股份有限公司")]
