@@ -42,7 +42,11 @@ class _Builder:
         return e
 
     def relate(self, s: str, p: str, o: str, ev: Evidence | None, source: str = "text") -> None:
-        if s != o and not any(r.subject == s and r.predicate == p and r.object == o for r in self.relations):
+        """Record a fact once per sentence that states it (a fact inferred from context, once)."""
+        same = [r for r in self.relations if r.subject == s and r.predicate == p and r.object == o]
+        again = source == "text" and ev is not None and all(
+            r.source == "text" and r.evidence is not None and r.evidence.sentence != ev.sentence for r in same)
+        if s != o and (not same or again):
             self.relations.append(Relation(s, p, o, ev, source))
 
     # -- places from the division data --------------------------------------------------------

@@ -204,3 +204,12 @@ def test_a_firm_written_later_by_its_brand(gaz):
     text = "共建单位有株洲千金药业股份有限公司。今年，千金药业还捐赠了医疗设备。"
     found = org_names(text, gaz)
     assert found == [("株洲千金药业股份有限公司", "株洲千金药业股份有限公司"), ("千金药业", "株洲千金药业股份有限公司")]
+
+
+def test_a_fact_keeps_every_sentence_that_states_it(gaz):
+    from kg.extract import extract
+    from kg.records import Article
+    text = "桂花社区：共建见实效\n华宇集团是桂花社区的共建单位。今年，华宇集团又为桂花社区捐赠了健身器材。"
+    ex = extract(Article("t.txt", 0, "桂花社区：共建见实效", text), gaz)
+    sentences_of = [r.evidence.sentence for r in ex.relations if r.predicate == "supports"]
+    assert len(sentences_of) == 2 and sentences_of[0] != sentences_of[1]
