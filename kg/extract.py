@@ -6,6 +6,8 @@ with the sentence they come from. Articles can be extracted in any order, in par
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from . import orgs, places, projects, quantities
 from .gazetteer import Gazetteer
 from .records import Article, Entity, Evidence, Extraction, Mention, Relation
@@ -170,8 +172,11 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
             for where in scopes(o.mention.start, b.sentences, communities, nb_parent, nb_mentions, focus):
                 b.relate(key, "supports", key_of[where], b.evidence(o.mention.start, o.mention.end))
 
-    # projects, kept only where a community is in scope
-    for p in projects.recognise(text, b.sentences, org_spans, communities):
+    # projects, kept only where a community is in scope; a sentence's amount goes to its project
+    # only when the sentence has one project (a sum for several works is no work's own)
+    found = projects.recognise(text, b.sentences, org_spans, communities)
+    per_sentence = Counter(s.start for s in (sentence_at(b.sentences, p.start) for p in found) if s)
+    for p in found:
         where = scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus)
         if not where:
             continue
@@ -185,7 +190,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
             span = text[p.start:p.end + 8]
             e.quantities += [q for q in quantities.counts(span) if q not in e.quantities]
             e.quantities += [q for q in quantities.years(sent.text) if q not in e.quantities]
-            if sum(1 for q in projects_in(sent, b) if q) <= 1:
+            if per_sentence[sent.start] <= 1 and len(projects_in(sent, b)) <= 1:
                 e.quantities += [q for q in quantities.amounts(sent.text) if q not in e.quantities]
         b.relate(ckey, "hasProject", key, b.evidence(p.start, p.end))
     return Extraction(article, b.entities, b.relations)

@@ -213,3 +213,14 @@ def test_a_fact_keeps_every_sentence_that_states_it(gaz):
     ex = extract(Article("t.txt", 0, "桂花社区：共建见实效", text), gaz)
     sentences_of = [r.evidence.sentence for r in ex.relations if r.predicate == "supports"]
     assert len(sentences_of) == 2 and sentences_of[0] != sentences_of[1]
+
+
+def test_a_sum_for_several_works_is_no_works_own(gaz):
+    from kg.extract import extract
+    from kg.records import Article
+    text = ("桂花社区：办实事\n桂花社区投入60万元，新建充电棚2处，安装摄像头36个。"
+            "桂花社区还投入8万元更换了路灯。")
+    ex = extract(Article("t.txt", 0, "桂花社区：办实事", text), gaz)
+    amounts = {e.label: [q.value for q in e.quantities if q.kind == "investment"]
+               for e in ex.entities.values() if e.type == "Project"}
+    assert amounts == {"新建充电棚": [], "安装摄像头": [], "更换路灯": ["80000"]}
