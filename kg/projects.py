@@ -105,7 +105,7 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         if head and first.flag in _CUT_FLAGS:
             head = ""  # “沉”到服务中: a verb follows, not a name
         if head.endswith("服务") and (head == "服务" or segment.is_common(head[:-2])):
-            head = ""  # “点对点”服务, “点单式”企业服务: a manner of service, not a programme
+            head = ""  # “点对点”服务, “菜单式”商户服务: a manner of service, not a programme
         if head and not after.startswith(NOT_PROJECT_HEADS):
             out.append(ProjectMention(_clean(m.group(0) + head), s, e + len(head), "quoted", _head(head)))
         elif after.startswith("活动") and any(c in before for c in STANDING_CUES):
@@ -155,7 +155,7 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     if not before_verb and not rest and (head in _GENERIC_HEADS or len(head) < 2):
         return False  # a bare 服务 or 项目
     if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
-        return False  # 企业走访、“点单式”企业服务: a list of activities
+        return False  # 商户走访、“菜单式”商户服务: a list of activities
     words = segment.words(rest) if rest else []
     if head in _GENERIC_HEADS and len(words) == 1 and len(rest) <= 2 and (
             words[0] in PROJECT_KIND_WORDS or segment.is_common(words[0]) and not before_verb):
