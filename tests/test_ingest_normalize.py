@@ -19,8 +19,8 @@ def test_decode_detects_encodings(enc):
 
 
 def test_gbk_bytes_of_simplified_text():
-    text, enc = decode("社区服务中心举行揭牌仪式".encode("gbk"))
-    assert text == "社区服务中心举行揭牌仪式" and enc == "gb18030"
+    text, enc = decode("桂花社区党群服务站正式启用".encode("gbk"))
+    assert text == "桂花社区党群服务站正式启用" and enc == "gb18030"
 
 
 def test_traditional_and_pinyin_annotations_are_normalised():
