@@ -11,7 +11,8 @@ from collections import Counter
 from . import orgs, places, projects, quantities
 from .gazetteer import Gazetteer
 from .records import Article, Entity, Evidence, Extraction, Mention, Relation
-from .relations import focal, scope, scopes, sentence_at, street_over, supports
+from .relations import focal, scope, scopes, street_over, supports
+from .split import sentence_at
 from .split import sentences as split_sentences
 
 
@@ -190,12 +191,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
             span = text[p.start:p.end + 8]
             e.quantities += [q for q in quantities.counts(span) if q not in e.quantities]
             e.quantities += [q for q in quantities.years(sent.text) if q not in e.quantities]
-            if per_sentence[sent.start] <= 1 and len(projects_in(sent, b)) <= 1:
+            if per_sentence[sent.start] <= 1:
                 e.quantities += [q for q in quantities.amounts(sent.text) if q not in e.quantities]
         b.relate(ckey, "hasProject", key, b.evidence(p.start, p.end))
     return Extraction(article, b.entities, b.relations)
-
-
-def projects_in(sent, b: _Builder) -> list[str]:
-    return [k for k, e in b.entities.items() if e.type == "Project"
-            and any(ev.start >= sent.start and ev.end <= sent.end for ev in e.evidence)]

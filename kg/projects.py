@@ -15,7 +15,7 @@ from .lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAM
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from .quantities import strip_quantities
 from .records import Mention, Sentence
-from .split import CLAUSE_END, clause_bounds
+from .split import CLAUSE_END, clause_bounds, sentence_at
 
 _CLAUSE_END = CLAUSE_END + "…"
 
@@ -227,7 +227,7 @@ def _drop_umbrellas(sentences: list[Sentence], found: list[ProjectMention]) -> l
     """对桂园小区进行提质改造，新建车棚，安装摄像头: the renovation of a whole place is an umbrella
     when the same sentence names its parts; alone (完成桂园小区改造) it is the project."""
     def parts_beside(p: ProjectMention) -> bool:
-        sent = next((x for x in sentences if x.start <= p.start < x.end), None)
+        sent = sentence_at(sentences, p.start)
         return sent is not None and any(q is not p and q.rule == "work" and sent.start <= q.start < sent.end
                                         for q in found)
     return [p for p in found if not (p.rule == "work" and p.label.endswith(OBJECT_FIRST_VERBS)
@@ -245,7 +245,7 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
         out.append(p)
     merged: list[ProjectMention] = []
     for p in out:
-        sent = next((s for s in sentences if s.start <= p.start < s.end), None)
+        sent = sentence_at(sentences, p.start)
         target = None
         if sent is not None:
             same = [q for q in merged if sent.start <= q.start < sent.end]

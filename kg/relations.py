@@ -11,7 +11,7 @@ from collections import Counter
 
 from .lexicon import SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE
 from .records import Mention, Sentence
-from .split import clause_bounds
+from .split import clause_bounds, sentence_at
 
 _LIST_SEP = re.compile(r"[、和与及]")
 _UNDER = re.compile(r"辖区|所辖|下辖")
@@ -44,13 +44,6 @@ def _lines(text: str):
 
 def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos)
-
-
-def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return s
-    return None
 
 
 def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],

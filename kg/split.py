@@ -78,3 +78,11 @@ def clause_bounds(text: str, start: int, end: int, stops: str = CLAUSE_END) -> t
     while b < len(text) and text[b] not in stops:
         b += 1
     return a, b
+
+
+def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence holding character ``pos``, or None."""
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
