@@ -12,14 +12,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, gazetteer, ingest
-from .errors import E, KgError
-from .extract import extract
-from .graph import build_graph, to_turtle
-from .link import merge
-from .normalize import normalize
-from .records import ENTITY_TYPES, RELATIONS, Article, Extraction
-from .split import split_articles
+from kg import atomic
+from kg.recognise import gazetteer
+from kg.text import ingest
+from kg.errors import E, KgError
+from kg.extract import extract
+from kg.rdf.graph import build_graph, to_turtle
+from kg.rdf.link import merge
+from kg.text.normalize import normalize
+from kg.records import ENTITY_TYPES, RELATIONS, Article, Extraction
+from kg.text.split import split_articles
 
 PARALLEL_FROM = 40  # articles; below this, worker start-up costs more than it saves
 
@@ -109,9 +111,9 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     out.mkdir(parents=True, exist_ok=True)
     atomic.write_bytes(out / "graph.ttl", to_turtle(g))
     if html:
-        from .render import render_page
+        from kg.page.render import render_page
         atomic.write_text(out / "graph.html", render_page(g))
-    from .stores.oxigraph import write_store
+    from kg.query.stores.oxigraph import write_store
     write_store(g, out)
     return report
 

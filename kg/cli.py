@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .errors import E, KgError
+from kg.errors import E, KgError
 
 
 def _fail(e: KgError) -> None:
@@ -30,7 +30,7 @@ def main() -> None:
 @click.option("--no-html", is_flag=True, help="skip graph.html")
 def build(inputs: tuple[str, ...], out_dir: str, workers: int | None, no_html: bool) -> None:
     """Build DIR/graph.ttl and DIR/graph.html from article files or folders."""
-    from .build import build as run
+    from kg.build import build as run
 
     try:
         report = run(list(inputs), out_dir, workers=workers, html=not no_html)
@@ -50,14 +50,14 @@ def build(inputs: tuple[str, ...], out_dir: str, workers: int | None, no_html: b
 @click.option("--json", "as_json", is_flag=True)
 def eval_cmd(gold, graph_path, build_from, misses, min_entity_f1, min_relation_f1, as_json) -> None:
     """Score a graph against gold annotations (rules of GUIDELINES.md)."""
-    from .evaluate import evaluate, format_table
+    from kg.evaluate import evaluate, format_table
 
     try:
         if build_from:
             import tempfile
             from pathlib import Path
 
-            from .build import build as run
+            from kg.build import build as run
             tmp = tempfile.mkdtemp(prefix="kg-eval-")
             run(list(build_from), tmp, html=False, show_progress=False)
             graph_path = str(Path(tmp) / "graph.ttl")
@@ -111,10 +111,10 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
     kg query --name community-projects --param community=桂花社区
     kg query -f my.rq --format csv > out.csv
     """
-    from . import saved
-    from .query import resolve, run
-    from .results import print_table, serialize
-    from .sparql import parse_params
+    from kg.query import saved
+    from kg.query.execute import resolve, run
+    from kg.query.results import print_table, serialize
+    from kg.query.sparql import parse_params
 
     try:
         if list_saved:
@@ -150,9 +150,9 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 @click.option("--store", "store_name", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True)
 def serve(port, time_limit, max_rows, workers, graph_dir, store_name) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page."""
-    from .server.http import make_server
-    from .server.runner import QueryRunner
-    from .stores import open_store
+    from kg.query.server.http import make_server
+    from kg.query.server.runner import QueryRunner
+    from kg.query.stores import open_store
 
     try:
         open_store(store_name, graph_dir).close()
@@ -182,7 +182,7 @@ def push(endpoint, store_url, graph_iri, append, graph_dir) -> None:
     """Load a built graph into a remote triple store (Oxigraph server, Fuseki, GraphDB…)."""
     from pathlib import Path
 
-    from .stores.remote import push as run
+    from kg.query.stores.remote import push as run
 
     try:
         status = run(Path(graph_dir) / "graph.ttl", endpoint, store_url, graph_iri, replace=not append)
@@ -204,9 +204,9 @@ def render(graph_dir, out_file, types, around_name, depth, query_file, params, t
     """Make an interactive, offline HTML page from a built graph, whole or in part."""
     from pathlib import Path
 
-    from . import atomic
-    from .render import render_built
-    from .sparql import parse_params
+    from kg import atomic
+    from kg.page.render import render_built
+    from kg.query.sparql import parse_params
 
     try:
         page, partial = render_built(graph_dir, list(types), around_name, depth, query_file,

@@ -18,9 +18,9 @@ import opencc
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .errors import E, KgError
-from .records import ENTITY_TYPES, PLACE_TYPES, RELATIONS
-from .vocab import SHEQU
+from kg.errors import E, KgError
+from kg.records import ENTITY_TYPES, PLACE_TYPES, RELATIONS
+from kg.rdf.vocab import SHEQU
 
 _STRIP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉]")
 

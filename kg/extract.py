@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import orgs, places, projects, quantities
-from .gazetteer import Gazetteer
-from .records import Article, Entity, Evidence, Extraction, Mention, Relation
-from .relations import focal, scope, scopes, street_over, supports
-from .split import sentence_at
-from .split import sentences as split_sentences
+from kg.recognise import orgs, places, projects, quantities
+from kg.recognise.gazetteer import Gazetteer
+from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
+from kg.recognise.relations import focal, scope, scopes, street_over, supports
+from kg.text.split import sentence_at
+from kg.text.split import sentences as split_sentences
 
 
 def _key_part(name: str) -> str:

@@ -22,8 +22,8 @@ from rdflib import Graph, Literal  # noqa: E402
 from rdflib.namespace import PROV, RDF, RDFS  # noqa: E402
 
 from bench_query import CHARS  # noqa: E402  (same name pool as the query benchmark)
-from kg.render import render_page  # noqa: E402
-from kg.vocab import SHEQU, article_iri, entity_iri, statement_iri  # noqa: E402
+from kg.page.render import render_page  # noqa: E402
+from kg.rdf.vocab import SHEQU, article_iri, entity_iri, statement_iri  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rdflib import Graph, Literal  # noqa: E402
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD  # noqa: E402
 
-from kg import saved  # noqa: E402
-from kg.stores.memory import MemoryStore  # noqa: E402
-from kg.stores.oxigraph import STORE_DIR, OxigraphStore, fill_store  # noqa: E402
-from kg.vocab import SHEQU, article_iri, entity_iri, quantity_iri, statement_iri  # noqa: E402
+from kg.query import saved  # noqa: E402
+from kg.query.stores.memory import MemoryStore  # noqa: E402
+from kg.query.stores.oxigraph import STORE_DIR, OxigraphStore, fill_store  # noqa: E402
+from kg.rdf.vocab import SHEQU, article_iri, entity_iri, quantity_iri, statement_iri  # noqa: E402
 
 CHARS = "安宁和平新华东南北中兴福康泰祥瑞金玉龙凤春秋山水江河桥林园松竹梅兰光明阳晨星月云海丰盛德顺昌"
 ORG_KINDS = [("GovernmentBody", "局"), ("Enterprise", "公司"), ("SocialOrganization", "协会"),

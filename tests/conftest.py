@@ -12,7 +12,7 @@ GOLD = SHARED / "gold" / "seeds.jsonl"
 
 @pytest.fixture(scope="session")
 def gaz():
-    from kg import gazetteer
+    from kg.recognise import gazetteer
     return gazetteer.load()
 
 

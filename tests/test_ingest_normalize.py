@@ -1,9 +1,9 @@
 """Reading and normalising: encodings, traditional script, pinyin annotations, article split."""
 import pytest
 
-from kg.ingest import decode, find_files, read
-from kg.normalize import normalize
-from kg.split import sentences, split_articles
+from kg.text.ingest import decode, find_files, read
+from kg.text.normalize import normalize
+from kg.text.split import sentences, split_articles
 
 from .conftest import CORPUS
 

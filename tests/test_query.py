@@ -9,11 +9,11 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg import saved
+from kg.query import saved
 from kg.errors import KgError
-from kg.query import resolve, run
-from kg.stores import open_store
-from kg.stores.memory import MemoryStore
+from kg.query.execute import resolve, run
+from kg.query.stores import open_store
+from kg.query.stores.memory import MemoryStore
 
 from .conftest import ROOT
 

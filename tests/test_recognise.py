@@ -1,6 +1,6 @@
 """Recognisers on short texts written for the tests (not the sample corpus)."""
-from kg import orgs, places, projects
-from kg.split import sentences
+from kg.recognise import orgs, places, projects
+from kg.text.split import sentences
 
 
 def org_names(text, gaz):
@@ -129,7 +129,7 @@ def test_department_short_names_are_not_cut(gaz):
 
 
 def test_support_stated_after_a_list_of_organisations(gaz):
-    from kg.relations import supports
+    from kg.recognise.relations import supports
     text = ("桂花社区与湖南大学、华宇集团等12家单位签订共建协议。荷花社区在长沙理工大学志愿者帮助下开办托管班。"
             "长沙市爱邻社会工作服务中心在社区开设了“银龄课堂”。")
     found = orgs.recognise(text, places.recognise_upper(text, gaz), {})
@@ -163,7 +163,7 @@ def test_compound_named_with_ordinary_words(gaz):
 
 
 def test_supporters_listed_after_a_colon(gaz):
-    from kg.relations import supports
+    from kg.recognise.relations import supports
     text = "村里的共建单位有：攸县农商银行网岭支行、株洲千金药业股份有限公司。"
     found = orgs.recognise(text, places.recognise_upper(text, gaz), {})
     assert [(o.mention.name, supports(text, o.mention)) for o in found] == [
@@ -178,7 +178,7 @@ def test_a_new_bridge_and_parking():
 
 
 def test_an_organisation_backs_every_community_listed_before_it(gaz):
-    from kg.relations import scopes
+    from kg.recognise.relations import scopes
     text = "街道推动桂花社区、荷花社区与湖南大学签订共建协议。"
     communities = [m for m in places.recognise(text, gaz).mentions if m.type == "Community"]
     pos = text.index("湖南大学")
@@ -189,7 +189,7 @@ def test_an_organisation_backs_every_community_listed_before_it(gaz):
 
 
 def test_communities_under_a_street_by_its_jurisdiction(gaz):
-    from kg.relations import street_over
+    from kg.recognise.relations import street_over
     text = "西湖区桂花街道深化网格治理，推动辖区荷花社区、莲花社区签订协议。"
     ms = places.recognise(text, gaz).mentions
     names = [m.name for m in ms]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from ..records import ENTITY_TYPES
-from ..vocab import SHEQU
+from kg.records import ENTITY_TYPES
+from kg.rdf.vocab import SHEQU
 
 TYPE_NAME = {"Province": "省", "City": "市", "District": "区/县", "Subdistrict": "街道/镇", "Community": "社区/村",
              "Neighborhood": "小区", "Organization": "机构", "Project": "项目"}

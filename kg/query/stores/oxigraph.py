@@ -1,0 +1,85 @@
+"""The default store: an embedded on-disk Oxigraph database in DIR/store, written beside
+graph.ttl by `kg build`. No server to start; opened read-only, so any number of readers
+(`kg query`, `kg serve` workers) can share it while a new build swaps in a fresh copy."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Mapping
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Identifier
+
+from kg import atomic
+from kg.errors import E, KgError
+from kg.query.results import QueryResult, to_rdflib
+from kg.query.sparql import guard, syntax_error, bind
+from kg.rdf.vocab import PREFIXES
+from kg.query.stores import Store
+
+STORE_DIR = "store"
+_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+def write_store(g: Graph, out: Path) -> None:
+    """Load the graph into a fresh on-disk store in a temporary folder, then swap it in."""
+    data = g.serialize(format="nt", encoding="utf-8")
+    atomic.replace_dir(out / STORE_DIR, lambda tmp: fill_store(tmp, data))
+
+
+def fill_store(path: Path, ntriples: bytes) -> None:
+    """Bulk-load N-Triples into a new store at ``path`` and compact it.
+
+    A bulk load leaves many sorted files; compacting them into fewer (``optimize``) makes
+    every lookup cheaper for all later readers: about 20-30 % off row-heavy queries on a
+    million triples (scripts/bench_query.py), for about a second of build time.
+    """
+    store = ox.Store(str(path))
+    store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
+    store.optimize()
+    store.flush()
+    del store
+
+
+class OxigraphStore(Store):
+    name = "oxigraph"
+
+    def __init__(self, location: str | Path = "output"):
+        path = Path(location)
+        if path.name != STORE_DIR:
+            path = path / STORE_DIR
+        if not path.is_dir():
+            raise KgError(E.E030, path=str(path.parent))
+        self.path = path
+        self._store = ox.Store.read_only(str(path))
+
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
+              max_rows: int | None = None) -> QueryResult:
+        guard(text)
+        text = bind(text, bindings)
+        start = time.perf_counter()
+        try:
+            answer = self._store.query(text, prefixes=_PREFIXES)
+        except SyntaxError as e:
+            raise syntax_error(text, str(e)) from None
+        except RuntimeError as e:  # an evaluation error Oxigraph reports (e.g. an unsupported feature)
+            raise KgError(E.E028, detail=str(e)) from None
+        if isinstance(answer, ox.QueryBoolean):
+            result = QueryResult("ask", boolean=bool(answer))
+        elif isinstance(answer, ox.QueryTriples):
+            result = QueryResult("graph", triples=[(to_rdflib(t.subject), to_rdflib(t.predicate),
+                                                    to_rdflib(t.object)) for t in answer])
+        else:
+            names = [v.value for v in answer.variables]
+            result = QueryResult("select", vars=names)
+            for i, sol in enumerate(answer):
+                if max_rows is not None and i >= max_rows:
+                    result.truncated = True
+                    break
+                result.rows.append(tuple(sol))  # Oxigraph terms; results.parts() reads them
+        result.elapsed_ms = (time.perf_counter() - start) * 1000
+        return result
+
+    def close(self) -> None:
+        self._store = None

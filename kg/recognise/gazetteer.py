@@ -1,0 +1,174 @@
+"""China's administrative divisions (GB/T 2260 codes to county level, names below),
+read from the table that the JioNLP package ships.
+
+The table is loaded straight from the installed package's data file, without importing
+JioNLP itself (its import pulls numpy and prints a banner). Levels: 1 province, 2 city,
+3 county/district, 4 town/street, 5 village/community. Read-only once loaded.
+"""
+from __future__ import annotations
+
+import importlib.util
+import io
+import zipfile
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import E, KgError
+
+LEVEL_TYPE = {1: "Province", 2: "City", 3: "District", 4: "Subdistrict", 5: "Community"}
+SOURCE = "JioNLP china_location (GB/T 2260)"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: int
+    name: str
+    level: int
+    code: str | None
+    alias: str | None
+    parent: int | None
+
+
+def _data_file() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise KgError(E.E010, detail="package 'jionlp' is not installed")
+    path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.zip"
+    if not path.exists():
+        raise KgError(E.E010, detail=str(path))
+    return path
+
+
+class Gazetteer:
+    """Tree of places with lookups by name (levels 1-4), by alias (levels 1-3) and by parent.
+
+    Nodes live in flat arrays (700k of them); `Place` records are made on demand.
+    """
+
+    def __init__(self, lines: list[str]):
+        self.names: list[str] = []
+        self.levels = bytearray()
+        self.parents = array("i")
+        self.codes: dict[int, str] = {}
+        self.aliases: dict[int, str] = {}
+        self.children: dict[int, list[int]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.by_alias: dict[str, list[int]] = {}
+        self._lower_names: frozenset[str] | None = None
+        self._parse(lines)
+
+    def _parse(self, lines: list[str]) -> None:
+        names, levels, parents, children = self.names, self.levels, self.parents, self.children
+        stack = [-1] * 7  # level -> current node id
+        for line in lines:
+            name = line.lstrip("\t")
+            level = len(line) - len(name) + 1
+            name = name.rstrip()
+            if not name:
+                continue
+            if level >= 4:  # towns and villages: bare names
+                parent = stack[level - 1]
+                if parent < 0:
+                    continue
+                pid = len(names)
+                names.append(name)
+                levels.append(level)
+                parents.append(parent)
+                children.setdefault(parent, []).append(pid)
+                if level == 4:
+                    self.by_name.setdefault(name, []).append(pid)
+                stack[level] = pid
+                stack[5] = stack[5] if level == 5 else -1
+                continue
+            parts = name.split("\t")
+            name = parts[0]
+            parent = stack[level - 1] if level > 1 else -1
+            if level > 1 and parent < 0:
+                continue
+            if level == 2 and names[parent] == name:
+                stack[2] = parent  # a municipality: its "city" is the province itself
+                continue
+            pid = len(names)
+            names.append(name)
+            levels.append(level)
+            parents.append(parent)
+            if parent >= 0:
+                children.setdefault(parent, []).append(pid)
+            if len(parts) > 1:
+                self.codes[pid] = parts[1]
+            self.by_name.setdefault(name, []).append(pid)
+            for a in (parts[2] if len(parts) > 2 else "").split("/"):
+                if a and a != name:
+                    self.aliases[pid] = self.aliases.get(pid) or a
+                    self.by_alias.setdefault(a, []).append(pid)
+            stack[level] = pid
+            for deeper in range(level + 1, 6):
+                stack[deeper] = -1
+
+    # -- lookups ---------------------------------------------------------------
+    def get(self, pid: int) -> Place:
+        parent = self.parents[pid]
+        return Place(pid, self.names[pid], self.levels[pid], self.codes.get(pid), self.aliases.get(pid),
+                     None if parent < 0 else parent)
+
+    def name(self, pid: int) -> str:
+        return self.names[pid]
+
+    def level(self, pid: int) -> int:
+        return self.levels[pid]
+
+    def parent(self, pid: int) -> int | None:
+        p = self.parents[pid]
+        return None if p < 0 else p
+
+    def ancestors(self, pid: int) -> list[int]:
+        out, p = [], self.parents[pid]
+        while p >= 0:
+            out.append(p)
+            p = self.parents[p]
+        return out
+
+    def chain(self, pid: int) -> list[Place]:
+        """From the province down to this place."""
+        return [self.get(i) for i in reversed([pid] + self.ancestors(pid))]
+
+    def descendants(self, pid: int, level: int) -> list[int]:
+        out, frontier = [], [pid]
+        while frontier:
+            nxt = []
+            for p in frontier:
+                for c in self.children.get(p, ()):
+                    (out if self.levels[c] == level else nxt).append(c)
+            frontier = nxt
+        return out
+
+    def type_of(self, pid: int) -> str:
+        return LEVEL_TYPE[self.levels[pid]]
+
+    def code_of(self, pid: int) -> str | None:
+        """Own code, else None (levels 4-5 have none in this data)."""
+        return self.codes.get(pid)
+
+    @property
+    def lower_names(self) -> frozenset[str]:
+        """Every town and village/community name in the country (for plausibility checks)."""
+        if self._lower_names is None:
+            self._lower_names = frozenset(n for n, lv in zip(self.names, self.levels) if lv >= 4)
+        return self._lower_names
+
+    def nearest_code(self, pid: int) -> str | None:
+        for p in [pid] + self.ancestors(pid):
+            if p in self.codes:
+                return self.codes[p]
+        return None
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    with zipfile.ZipFile(_data_file()) as z:
+        member = next(n for n in z.namelist() if n.endswith(".txt"))
+        with z.open(member) as f:
+            lines = io.TextIOWrapper(f, encoding="utf-8").readlines()
+    return Gazetteer(lines)

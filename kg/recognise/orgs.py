@@ -1,0 +1,216 @@
+"""Recognise named organisations: government bodies, party organisations, enterprises,
+public institutions and social organisations.
+
+A name ends in a type suffix (局, 集团, 医院, 协会…) and must carry a proper part: a place
+(某县人民法院), a relative place prefix resolved from the article (市卫健委 → 岳阳市卫健委) or
+a brand that is not ordinary vocabulary (华宇集团). Bare kinds (物业公司, 交通部门), media and
+bodies inside a street or community without a name of their own (社区党委) are left out.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.text import segment
+from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
+                      ORG_SUFFIXES, RELATIVE_PREFIXES)
+from kg.records import Mention
+
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s in ORG_SUFFIXES + ("部",)))
+_MAX_STEM = 14
+# tags of words that end the left context of a name (verbs, prepositions, pronouns, numbers…)
+_CUT_FLAGS = {"v", "vd", "p", "c", "d", "u", "uj", "ul", "uz", "ug", "uv", "r", "rr", "rz", "m", "mq", "q", "f",
+              "t", "y", "e", "o", "x", "l", "i"}
+# after a place name only these still cut (衡阳高速交警 keeps 高速)
+_CUT_AFTER_PLACE = {"v", "p", "c", "u", "uj", "ul", "uz"}
+# characters before a suffix that make it part of an ordinary word (布局, 大厅, 全部…)
+_BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "大客餐展门舞", "部": "全内外局干东西南北中上下后前头胸腹背俱",
+                 "委": "主编常", "院": "庭医法学"}
+_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化"}
+# suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
+_NEEDS_PLACE = ("厅", "委", "部", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
+_KIND = [
+    ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
+    ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
+                        "办公室", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
+    ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业")),
+    ("SocialOrganization", ("协会", "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所",
+                            "社会工作服务中心")),
+]
+_COMPANY_FORMS = ("有限公司", "公司")
+# trade words that end a firm's brand (某某药业, 某某置业)
+_TRADES = ("药业", "医药", "实业", "置业", "地产", "科技", "控股", "传媒", "食品", "电器", "物业")
+_ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
+_GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
+                     "法院", "检察院", "委员会", "办公室", "大队", "医院")
+
+
+def kind_of(name: str) -> str:
+    for kind, sfx in _KIND:
+        if name.endswith(sfx):
+            return kind
+    return "PublicInstitution"
+
+
+@dataclass
+class OrgMention:
+    mention: Mention
+    canonical: str  # full name with a relative prefix resolved (岳阳市卫健委)
+    kind: str
+    scoped: bool  # True when the name could not be made absolute: its identity stays with the article
+    aliases: set[str] = field(default_factory=set)
+
+
+def _trim(stem: str, places: list[tuple[int, int]]) -> str:
+    """Cut the left context: keep what follows the last verb, preposition, …"""
+    best = stem
+    first_place = min((a for a, _ in places), default=len(stem))
+    for t in segment.tokens(stem):
+        flags = _CUT_AFTER_PLACE if t.start >= first_place else _CUT_FLAGS
+        if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
+                and not any(a < t.end and t.start < b for a, b in places):
+            best = stem[t.end:]
+    # 组织协调江西省燃气集团: ordinary words before a place name are context, not name
+    off = len(stem) - len(best)
+    for a, _b in sorted(places):
+        if off < a < len(stem):
+            if not segment.is_name_like(stem[off:a]) and not any(off <= x < a for x, _ in places):
+                return stem[a:]
+            break
+    return best
+
+
+def _continues(rest: str, suffix: str, whole: bool) -> bool:
+    """Does ``rest``, written right after an organisation's name, continue that name? A branch
+    (玉林支行, or a bare 分局) or a company form after a short business word (管理有限公司)."""
+    if rest.endswith(BRANCH_SUFFIXES):
+        return whole or rest in BRANCH_SUFFIXES
+    return suffix in _COMPANY_FORMS and whole and len(rest) - len(suffix) <= 6
+
+
+def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
+    """Does the name carry a proper part (not only a kind of business)?"""
+    if has_place:
+        return True
+    if stem[:1] in RELATIVE_PREFIXES and suffix.endswith(_GOV_FOR_RELATIVE):
+        return True
+    if suffix in _NEEDS_PLACE:
+        return suffix == "部" and segment.tag(stem + suffix) == "nt"  # 财政部: a ministry
+    if stem[:1] in "一二三四五六七八九十两几每各该这那某":
+        return False
+    if repeated and suffix in _ENTERPRISE and stem not in BARE_KIND_STEMS \
+            and all(segment.freq(w) < segment.PLACE_WORD_FREQ for w in segment.words(stem)):
+        return True  # 金桥物业 written again and again: one specific firm
+    rest = [w for w in segment.words(stem) if w not in BARE_KIND_STEMS]
+    return any(len(w) >= 2 and not segment.is_common(w) for w in rest)
+
+
+def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list[OrgMention]:
+    """`places` are province/city/county mentions; `context` maps a level (1-3) to the article's
+    main place of that level, used to resolve 市/区/县 prefixes."""
+    spans = [(m.start, m.end) for m in places]
+    found: list[OrgMention] = []
+    taken_until = -1
+    for m in _SUFFIX_RE.finditer(text):
+        sfx, s, e = m.group(0), m.start(), m.end()
+        if s < taken_until:
+            continue
+        if text.startswith(ORG_SUFFIXES, e) or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") \
+                or text[s - 1:s] in _BEFORE_BLOCK.get(sfx, ""):
+            continue
+        j = s
+        while j > 0 and j > taken_until and s - j < _MAX_STEM and ("\u4e00" <= text[j - 1] <= "\u9fff"):
+            j -= 1
+        if j == taken_until and text[j:j + 1] in "和与及或同跟并":
+            j += 1  # 岳阳康宁医院和明目眼科医院
+        local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
+        stem = _trim(text[j:s], local)
+        if found and found[-1].mention.end == j == taken_until and _continues(text[j:e], sfx, len(stem) == s - j):
+            j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body
+            stem = text[j:s]
+        start = s - len(stem)
+        name = stem + sfx
+        if not stem:
+            continue
+        if text.startswith(MEDIA_SUFFIXES, e) or name.endswith(MEDIA_SUFFIXES):
+            continue
+        if sfx in INTERNAL_BODY_SUFFIXES or sfx.endswith("委"):
+            if not stem or stem.endswith(("社区", "村", "街道", "镇", "乡", "居委", "业委", "监委")) or stem in ("小区", "两"):
+                continue  # 社区党委, 街道党工委: no name of their own
+        has_place = any(a == start for a, b in spans)
+        if sfx == "部门" and not has_place:
+            continue  # 交通部门, 市、区教育部门: a kind of office, not one body
+        if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):
+            continue
+        mention = Mention("Organization", name, start, e, name)
+        canonical, scoped = name, False
+        if stem[:1] in RELATIVE_PREFIXES and not has_place:
+            where = context.get(RELATIVE_PREFIXES[stem[0]])
+            if where and where.endswith(stem[0]):
+                canonical = where + name[1:]
+            else:
+                scoped = True
+        found.append(OrgMention(mention, canonical, kind_of(name), scoped, {name} - {canonical}))
+        taken_until = e
+    return _merge(text, found)
+
+
+def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """One canonical name per body: 金桥物业 = 金桥物业公司, 雨湖区教育部门 = 雨湖区教育局; a brand
+    written alone (华宇) is a further mention of its enterprise."""
+    names = Counter(o.canonical for o in found)
+    rename: dict[str, str] = {}
+    for n in names:
+        for other in names:
+            if other != n and other.startswith(n) and other[len(n):] in ("公司", "有限公司", "集团"):
+                rename[n] = other
+            if n.endswith("部门") and other == n[:-2] + "局":
+                rename[n] = other
+    for o in found:
+        if o.canonical in rename:
+            o.aliases.add(o.canonical)
+            o.canonical = rename[o.canonical]
+    extra: list[OrgMention] = []
+    covered = [(o.mention.start, o.mention.end) for o in found]
+    for o in list(found):
+        if not o.canonical.endswith(_ENTERPRISE) or o.scoped:
+            continue
+        brand = _brand(o.mention.name)
+        trade = brand.endswith(_TRADES) and len(brand) >= 4  # 千金药业: ordinary words, yet a brand
+        if len(brand) < 2 or not (trade or segment.is_name_like(brand)) or brand.endswith(("市", "区", "县")):
+            continue
+        for m in re.finditer(re.escape(brand), text):
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            if text.startswith(ORG_SUFFIXES, m.end()):
+                continue
+            o.aliases.add(brand)
+            extra.append(OrgMention(Mention("Organization", brand, m.start(), m.end(), brand), o.canonical, o.kind,
+                                    o.scoped, set()))
+    out = sorted(found + extra, key=lambda o: o.mention.start)
+    return out
+
+
+def _brand(name: str) -> str:
+    """The name a firm goes by: 株洲千金药业股份有限公司 → 千金药业, 华宇集团 → 华宇."""
+    sfx = next(x for x in ORG_SUFFIXES if name.endswith(x))
+    brand = name[:-len(sfx)]
+    brand = brand[:-2] if brand.endswith("股份") else brand
+    first = segment.tokens(brand)[0] if brand else None
+    if first is not None and first.flag == "ns" and len(brand) - len(first.word) >= 2:
+        brand = brand[len(first.word):]  # the place a firm is registered in is not its brand
+    return brand
+
+
+def main_places(places: list[Mention]) -> dict[int, str]:
+    """The article's main province, city and county (most mentioned, then first), by level."""
+    level = {"Province": 1, "City": 2, "District": 3}
+    out: dict[int, str] = {}
+    for typ, lv in level.items():
+        names = [m.name for m in places if m.type == typ]
+        if names:
+            counts = Counter(names)
+            best = max(counts.values())
+            out[lv] = next(n for n in names if counts[n] == best)
+    return out

@@ -1,0 +1,323 @@
+"""Recognise administrative places and compounds in an article, and link them to the
+division data.
+
+Province, city and county names come from upper_places.py; streets, communities and
+compounds are found here by their suffix, with the
+name's left edge found from the text itself. A same-name place is linked only when the
+article's other places single it out; otherwise it stays unlinked, never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.text import segment
+from kg.recognise.gazetteer import Gazetteer
+from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS,
+                      NEIGHBORHOOD_SUFFIXES, SUBDISTRICT_SUFFIXES)
+from kg.records import Mention
+from kg.recognise.upper_places import recognise_upper
+
+LEVEL = {"Province": 1, "City": 2, "District": 3, "Subdistrict": 4, "Community": 5, "Neighborhood": 6}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LOWER_SUFFIX = sorted(
+    [(s, "Subdistrict") for s in SUBDISTRICT_SUFFIXES] + [(s, "Community") for s in COMMUNITY_SUFFIXES]
+    + [(s, "Neighborhood") for s in NEIGHBORHOOD_SUFFIXES], key=lambda t: -len(t[0]))
+_LOWER_RE = re.compile("|".join(re.escape(s) for s, _ in _LOWER_SUFFIX))
+_ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡")
+_MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 8}
+# a new area of national level is a District (四川天府新区); it follows a province or city
+_NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
+# tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
+_CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "z", "x", "l", "i")
+_FORMER = re.compile(r"(?:即|系|是)?原$")
+
+
+@dataclass
+class PlaceMentions:
+    """Places of one article: the mentions, in text order, and the chains the text states."""
+
+    mentions: list[Mention]
+    parent_of: dict[int, int] = field(default_factory=dict)  # mention index -> parent mention index
+    aliases: dict[int, set[str]] = field(default_factory=dict)  # mention index -> former names
+
+
+# ---- streets, communities and compounds by suffix --------------------------------------------
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def _trim(stem: str) -> str:
+    """Cut the left context (走进枫林苑 → 枫林苑): keep what follows the last verb, preposition…"""
+    if len(stem) <= 2:
+        return stem
+    toks = segment.tokens(stem)
+    best = stem
+    for t in toks:
+        rest = stem[t.end:]
+        if len(rest) < 2:
+            break
+        if (t.flag.startswith(_CUT_FLAGS) or t.word in GENERIC_STEMS) and rest not in NEIGHBORHOOD_SUFFIXES:
+            best = rest  # but 幸福花园 keeps 幸福: 花园 alone is no name
+    return best
+
+
+def _generic(stem: str) -> bool:
+    if stem in GENERIC_STEMS or not segment.is_name_like(stem):
+        return True
+    return all(w in GENERIC_STEMS or segment.is_common(w) for w in segment.words(stem))
+
+
+@dataclass
+class _Cand:
+    type: str
+    suffix: str
+    start: int  # of the raw stem
+    sfx_start: int
+    end: int
+    raw: str
+    bounded: bool  # raw stem was cut by punctuation, line start or another place: a clean name
+    prev: int | None  # index of the mention right before it (a chain)
+
+
+def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Mention]) -> list[_Cand]:
+    """Every suffix occurrence with the text before it, cut at punctuation, at a place
+    already found and at any earlier suffix (so 桥头街道桂花社区 gives 桥头 and 桂花)."""
+    ends = {m.end: ("u", k) for k, m in enumerate(upper)}
+    spans = sorted(blocked)
+    out: list[_Cand] = []
+    for m in _LOWER_RE.finditer(text):
+        sfx, s = m.group(0), m.start()
+        typ = next(t for x, t in _LOWER_SUFFIX if x == sfx)
+        nxt = text[m.end():m.end() + 1]
+        if nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""):
+            continue
+        if text.startswith(_ANY_PLACE_SUFFIX, m.end()) or typ == "Community" \
+                and any(text.startswith(n + c, m.end()) for n in NEIGHBORHOOD_SUFFIXES for c in COMMUNITY_SUFFIXES):
+            continue  # 东风新村社区, 景园社区, 丽景家园小区, 石村花园社区: the first suffix is part of the name
+        if any(a <= s < b for a, b in spans):
+            continue
+        j, limit = s, s - _MAX_STEM[typ]
+        prev, bounded = None, False
+        while j > limit:
+            if j in ends:
+                bounded, prev = True, ends[j]
+                break
+            if j == 0 or not _is_cjk(text[j - 1]) or any(b == j for _, b in spans):
+                bounded = True
+                break
+            j -= 1
+        if any(a < j < b for a, b in spans):
+            continue
+        ends[m.end()] = ("c", len(out))
+        out.append(_Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev))
+    return out
+
+
+def _generic_start(stem: str) -> bool:
+    return stem in GENERIC_STEMS or any(stem.startswith(g) and len(g) >= 2 for g in GENERIC_STEMS) \
+        or segment.tokens(stem)[0].flag.startswith(_CUT_FLAGS) and segment.is_common(segment.tokens(stem)[0].word)
+
+
+def _in_data(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
+    """A name that exists somewhere in the country's division data."""
+    name = _name(typ, stem, suffix)
+    return typ != "Neighborhood" and (name in gaz.lower_names or stem + "村" in gaz.lower_names)
+
+
+def _compound_name(typ: str, stem: str) -> bool:
+    """幸福花园小区, 阳光家园小区: a compound whose own name ends in 花园, 家园… is a name, even
+    when made of ordinary words."""
+    inner = next((x for x in NEIGHBORHOOD_SUFFIXES if x != "小区" and stem.endswith(x)), None)
+    if typ != "Neighborhood" or inner is None or len(stem) - len(inner) < 2:
+        return False
+    return not segment.tokens(stem)[0].flag.startswith(("r", "m", "q", "p", "v", "d", "c", "u"))
+
+
+def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
+    """Could this be the name of a real street, community or compound?"""
+    if _compound_name(typ, stem):
+        return True
+    if _generic_start(stem):
+        return False
+    last = segment.tokens(stem)[-1]
+    if last.flag.startswith(_CUT_FLAGS) and segment.is_common(last.word):
+        return False  # 深入社区, 提供社区: a verb before the suffix
+    return _in_data(gaz, typ, stem, suffix) or not _generic(stem)
+
+
+def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None = None) -> PlaceMentions:
+    """All place mentions of an article; `blocked` are spans already taken (organisations)."""
+    upper = [m for m in recognise_upper(text, gaz) if not _inside(m, blocked or [])]
+    upper += _new_areas(text, upper)
+    upper.sort(key=lambda m: m.start)
+    spans = [(m.start, m.end) for m in upper] + list(blocked or [])
+    cands = _lower_candidates(text, spans, upper)
+    # a name is clean where the text bounds it; elsewhere take the shortest clean name that fits
+    def trim(c: _Cand) -> str:
+        return c.raw if _in_data(gaz, c.type, c.raw, c.suffix) else _trim(c.raw)
+
+    clean = {(c.type, trim(c)) for c in cands if c.bounded and len(c.raw) >= 2}
+    accepted: dict[tuple[str, str], bool] = {}
+    stems: list[str | None] = []
+    linked_ctx = [m.place_id for m in upper if m.place_id is not None and m.type in ("District", "City")]
+    for c in cands:
+        stem = next((c.raw[k:] for k in range(len(c.raw) - 2, -1, -1) if (c.type, c.raw[k:]) in clean), None)
+        from_clean = stem is not None
+        stem = stem or trim(c)
+        key = (c.type, stem)
+        if len(stem) < 2:
+            ok = False
+        elif key in accepted:
+            ok = accepted[key]
+        else:
+            prev_ok = c.prev is not None and (c.prev[0] == "u" or stems[c.prev[1]] is not None)
+            chained = prev_ok and c.raw == stem and c.bounded and (
+                not _generic_start(stem) or _in_data(gaz, c.type, stem, c.suffix))
+            linked = c.type != "Neighborhood" and _gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)
+            if chained or linked:
+                ok = True
+            elif not (from_clean or c.bounded or stem != c.raw) and not _in_data(gaz, c.type, stem, c.suffix):
+                ok = False  # a long run of text with no edge: only a name the data knows
+            else:
+                ok = _plausible(gaz, c.type, stem, c.suffix)
+            accepted[key] = ok
+        stems.append(stem if ok else None)
+    mentions = list(upper)
+    for c, stem in zip(cands, stems):
+        if stem is None:
+            continue
+        s = c.sfx_start - len(stem)
+        mentions.append(Mention(c.type, _name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _dedupe(mentions)
+    result = PlaceMentions(mentions)
+    _chains(text, result)
+    _link_lower(gaz, result)
+    _former_names(text, result)
+    return result
+
+
+def _name(typ: str, stem: str, suffix: str) -> str:
+    if typ == "Neighborhood":
+        return stem if suffix == "小区" else stem + suffix
+    return stem + suffix
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _new_areas(text: str, upper: list[Mention]) -> list[Mention]:
+    """四川天府新区: a new area written right after a province or city is a District."""
+    ends = {m.end: m for m in upper if m.type in ("Province", "City")}
+    found = {}
+    for m in _NEW_AREA.finditer(text):
+        if m.start() in ends and not any(u.start <= m.start() < u.end for u in upper):
+            found[m.group(0)] = m.group(0)
+    out = []
+    for name in found:
+        for m in re.finditer(re.escape(name), text):
+            if not any(u.start < m.end() and m.start() < u.end for u in upper):
+                out.append(Mention("District", name, m.start(), m.end(), name, link_reason="not in the division data"))
+    return out
+
+
+def _chains(text: str, pm: PlaceMentions) -> None:
+    """成都市武侯区桂溪街道桂花社区: each place sits in the one written right before it."""
+    ms = pm.mentions
+    for k in range(1, len(ms)):
+        a, b = ms[k - 1], ms[k]
+        if a.end == b.start and LEVEL[a.type] < LEVEL[b.type]:
+            pm.parent_of[k] = k - 1
+
+
+def _gaz_lookup(gaz: Gazetteer, name: str, parent: int | None, context: list[int]) -> int | None:
+    variants = [name]
+    if name.endswith("社区") and name[:-2].endswith("村"):
+        variants.append(name[:-2])
+    level = 4 if name.endswith(SUBDISTRICT_SUFFIXES) else 5
+    roots = [parent] if parent is not None else context
+    found = set()
+    for r in roots:
+        if r is None or gaz.level(r) >= level:
+            continue
+        for d in gaz.descendants(r, level):
+            if gaz.name(d) in variants:
+                found.add(d)
+    return found.pop() if len(found) == 1 else None
+
+
+def _link_lower(gaz: Gazetteer, pm: PlaceMentions) -> None:
+    """Link streets and communities to the data; a name whose chain in the text disagrees
+    with the data (or sits under a place the data lacks) stays unlinked everywhere."""
+    ms = pm.mentions
+    context = [m.place_id for m in ms if m.place_id is not None and m.type in ("District", "City")]
+    links: dict[tuple[str, str], int | None] = {}
+    conflict: set[tuple[str, str]] = set()
+    for k, m in enumerate(ms):
+        if m.type not in ("Subdistrict", "Community"):
+            continue
+        key = (m.type, m.name)
+        pk = pm.parent_of.get(k)
+        parent = ms[pk] if pk is not None else None
+        if parent is not None and parent.place_id is None:
+            conflict.add(key)  # its parent is a place the data lacks: do not guess
+            continue
+        pid = _gaz_lookup(gaz, m.name, parent.place_id if parent else None, context)
+        if pid is None:
+            if parent is not None:
+                conflict.add(key)
+            continue
+        if links.get(key, pid) != pid:
+            conflict.add(key)
+        links[key] = pid
+        why = "child of the place before it" if parent else "only place of that name under the article's places"
+        ms[k] = replace(m, place_id=pid, link_reason=why)  # now, so that its children can follow
+    for k, m in enumerate(ms):
+        key = (m.type, m.name)
+        if key in conflict and m.place_id is not None:
+            ms[k] = replace(m, place_id=None, link_reason="the text's chain disagrees with the division data")
+        elif key in links and key not in conflict and m.place_id is None:
+            ms[k] = replace(m, place_id=links[key], link_reason="same name as a linked mention")
+
+
+def _former_names(text: str, pm: PlaceMentions) -> None:
+    """桂花社区即原桥头乡李家湾村: the places after 原 are former names, not places of their own."""
+    ms = pm.mentions
+    drop = set()
+    for k, m in enumerate(ms):
+        if k in drop or not _FORMER.search(text[max(0, m.start - 2):m.start]):
+            continue
+        run = [k]
+        while run[-1] + 1 < len(ms) and ms[run[-1] + 1].start == ms[run[-1]].end:
+            run.append(run[-1] + 1)
+        last = ms[run[-1]]
+        target = next((j for j in range(k - 1, -1, -1) if ms[j].type == last.type), None)
+        if target is None:
+            continue
+        full = text[m.start:last.end]
+        pm.aliases.setdefault(target, set()).update({last.name, full})
+        for j in run[:-1]:  # 桃园乡 → the street of the same stem (桃园街道)
+            stem = ms[j].name.rstrip("乡镇")
+            same = next((i for i, x in enumerate(ms) if x.type == ms[j].type and i not in run
+                         and x.name.startswith(stem)), None)
+            if same is not None:
+                pm.aliases.setdefault(same, set()).add(ms[j].name)
+        drop.update(run)
+    if not drop:
+        return
+    keep = [k for k in range(len(ms)) if k not in drop]
+    renum = {old: new for new, old in enumerate(keep)}
+    pm.mentions = [ms[k] for k in keep]
+    pm.parent_of = {renum[c]: renum[p] for c, p in pm.parent_of.items() if c in renum and p in renum}
+    pm.aliases = {renum[k]: v for k, v in pm.aliases.items() if k in renum}

@@ -1,0 +1,283 @@
+"""Recognise projects: works, facilities, standing service programmes and named projects.
+
+Rules, each general: a quoted name with a project head (“爱心驿站”便民柜); a community's quoted
+brand (桂花社区“红色管家”); a work verb with its object (安装30盏路灯) or an object with
+its work (停车场升级改造); the items of a listed series of projects; a service programme
+(助餐服务方面…). Events, campaigns, methods and titles are refused by their head word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.text import segment
+from kg.recognise.lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROJECT_HEADS,
+                      PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
+from kg.recognise.quantities import strip_quantities
+from kg.records import Mention, Sentence
+from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
+
+_CLAUSE_END = CLAUSE_END + "…"
+
+_QUOTE = re.compile(r"“([^“”\n]{1,16})”")
+_HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
+_VERB_RE = re.compile("|".join(sorted(map(re.escape, set(WORK_VERBS) | set(PROVIDE_VERBS)), key=len, reverse=True)))
+_LEAD = re.compile(r"^(?:了|的|起|着|各|\s)+")
+_PAREN = re.compile(r"[(（][^()（）]{0,10}[)）]")
+_CUT_FLAGS = {"v", "p", "c", "d", "u", "uj", "ul", "uz", "r", "m", "q", "f", "t", "y", "e", "x", "l", "i", "ad"}
+_GENERIC_HEADS = {"服务", "项目", "工程", "改造", "设施", "系统", "更新", "建设", "点", "班", "队", "室", "站", "场", "池",
+                  "柜", "灯", "棚", "课", "屋", "厅", "馆", "亭"}
+_PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
+
+
+@dataclass
+class ProjectMention:
+    label: str
+    start: int
+    end: int
+    rule: str
+    head: str = ""
+    aliases: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)  # what was built or installed, for merging
+
+    def mention(self) -> Mention:
+        return Mention("Project", self.label, self.start, self.end, self.label)
+
+
+# verbs that only carry a work written after them (对道路进行了硬化)
+_LIGHT_VERBS = ("进行", "实施", "开展", "完成", "予以", "加以", "做", "作", "实行", "推进", "启动", "组织")
+# words of manner between an object and its work (道路全部硬化) that jieba tags as nouns
+_MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续")
+# objects that are a whole place: renovating one is an umbrella over the works done in it
+_WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
+
+
+def _head(text: str) -> str:
+    return next((h for h in _HEADS if text.endswith(h)), "")
+
+
+def _cut_to_head(text: str, limit: int = 18) -> str:
+    """Longest prefix (within `limit`) that ends with a project head; '' when none."""
+    full, text = text, text[:limit]
+    for k in range(len(text), 1, -1):
+        if _head(text[:k]):
+            cut = text[:k]
+            if cut.count("“") > cut.count("”") and full[k:k + 1] == "”":
+                cut += "”"  # 开设了“长者食堂”: keep the quote closed
+            return cut
+    return ""
+
+
+def _clean(label: str) -> str:
+    label = _PAREN.sub("", strip_quantities(label))
+    label = _LEAD.sub("", label)
+    label = re.sub(r"(?<=[\u4e00-\u9fff”])的(?=[\u4e00-\u9fff“])", "", label)
+    if label.count("“") != label.count("”"):
+        label = label.replace("“", "").replace("”", "")  # never a label with half a quotation
+    return label.strip("，,、等 ")
+
+
+def _left_object(text: str) -> str:
+    """The object written before a work (决定把燃气管网一并 → 燃气管网)."""
+    toks = segment.tokens(_PAREN.sub("", text))
+    while toks and (toks[-1].flag in _CUT_FLAGS and (toks[-1].flag != "v" or toks[-1].word in _LIGHT_VERBS)
+                    or toks[-1].word in "的了" or toks[-1].word in _MANNER):
+        toks.pop()  # 对饮水工程进行了 → 饮水工程; but 楼道照明 keeps 照明
+    start = 0
+    for k, t in enumerate(toks[:-1]):  # the last word is the object's own (照明 in 楼道照明)
+        if t.flag in _CUT_FLAGS and (segment.is_common(t.word) or not t.word.strip("、，,“”")):
+            start = k + 1
+    return "".join(t.word for t in toks[start:])
+
+
+def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention]) -> list[ProjectMention]:
+    out = []
+    ends = {m.end: m for m in communities}
+    for m in _QUOTE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in taken) or text[s - 1:s] == "等" or re.search(r"[。！？!?,，]", m.group(1)):
+            continue  # 等“一社一品牌”项目 is an umbrella; a quoted sentence is speech
+        a, b = clause_bounds(text, s, e, _CLAUSE_END)
+        after = re.split(r"[、“”]", text[e:b])[0]
+        head = _cut_to_head(after, 8)
+        before = text[a:s]
+        first = segment.tokens(head)[0] if head else None
+        if head and first.flag in _CUT_FLAGS:
+            head = ""  # “沉”到服务中: a verb follows, not a name
+        if head.endswith("服务") and (head == "服务" or segment.is_common(head[:-2])):
+            head = ""  # “点对点”服务, “菜单式”商户服务: a manner of service, not a programme
+        if head and not after.startswith(NOT_PROJECT_HEADS):
+            out.append(ProjectMention(_clean(m.group(0) + head), s, e + len(head), "quoted", _head(head)))
+        elif after.startswith("活动") and any(c in before for c in STANDING_CUES):
+            out.append(ProjectMention(m.group(0) + "活动", s, e + 2, "standing"))
+        elif s in ends and (not after or after[0] in "、等和及与"):
+            out.append(ProjectMention(m.group(1), s, e, "brand"))
+    return out
+
+
+def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[ProjectMention]:
+    out = []
+    for m in _VERB_RE.finditer(text):
+        verb, s, e = m.group(0), m.start(), m.end()
+        if any(a <= s < b for a, b in taken):
+            continue
+        a, b = clause_bounds(text, s, e, _CLAUSE_END)
+        # object after the verb, up to the clause end or the next work verb
+        nxt = _VERB_RE.search(text, e, b)
+        run = text[e:nxt.start() if nxt else b]
+        run = "" if run.startswith(("、", "和", "及")) else _LEAD.sub("", strip_quantities(run))
+        if "等" in run:
+            listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
+            if listed and run.startswith("“"):
+                continue  # 打造A、B等“一村一特色”项目: a quoted umbrella over the items listed
+        obj = _PAREN.sub("", _cut_to_head(run))
+        heads = PROVIDE_HEADS if verb in PROVIDE_VERBS else None
+        if obj and (heads is None or obj.endswith(heads)) and not any(x <= e < y for x, y in blocked) \
+                and _concrete(obj):
+            end = text.find(obj[-2:], e, b) + 2 if text.find(obj[-2:], e, b) >= 0 else b
+            label = obj if verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS else verb + obj
+            out.append(ProjectMention(_clean(label), s, max(end, e), "work", _head(obj), objects={_clean(obj)}))
+            continue
+        if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与"):
+            left = _left_object(strip_quantities(text[a:s]))
+            if len(left) >= 2 and not any(x < s and a < y for x, y in blocked if x >= a) and _concrete(left, True):
+                out.append(ProjectMention(_clean(left + verb), s - len(left), e, "work", _head(left) or verb,
+                                          objects={_clean(left)}))
+    return out
+
+
+def _concrete(obj: str, before_verb: bool = False) -> bool:
+    """Is this the object of a real work (a facility, a named thing), not an abstraction?"""
+    if obj.startswith(NOT_PROJECT_HEADS) or obj.endswith(NOT_PROJECT_HEADS):
+        return False
+    head = _head(obj)
+    rest = obj[:len(obj) - len(head)] if head else obj
+    if not before_verb and not rest and (head in _GENERIC_HEADS or len(head) < 2):
+        return False  # a bare 服务 or 项目
+    if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
+        return False  # 商户走访、“菜单式”商户服务: a list of activities
+    words = segment.words(rest) if rest else []
+    if head in _GENERIC_HEADS and len(words) == 1 and len(rest) <= 2 and (
+            words[0] in PROJECT_KIND_WORDS or segment.is_common(words[0]) and not before_verb):
+        return False  # 惠民项目, 基础设施, 娱乐设施 (but 饮水工程进行了升级改造 is a work)
+    if before_verb and rest in ("小区", "社区", "居民", "各项", "全面"):
+        return False
+    toks = segment.tokens(obj)
+    return not (toks and toks[0].flag in ("p", "c", "d", "r") and segment.is_common(toks[0].word))
+
+
+def _listed(text: str, sentence: Sentence) -> list[ProjectMention]:
+    """完成…12个项目，包括 A、B、C 等: each item is a project."""
+    out = []
+    st = sentence.text
+    if "项目" not in st:
+        return out
+    for intro in LIST_INTRO:
+        k = st.find(intro, st.find("项目"))
+        if k < 0 or len(intro) == 1 and intro != "含":
+            continue
+        tail = st[k + len(intro):]
+        stop = min([tail.find(c) for c in "。；;" if c in tail] or [len(tail)])
+        items = re.split(r"[、,，]", tail[:stop].rstrip("等"))
+        pos = sentence.start + k + len(intro)
+        for it in items:
+            label = _clean(it.rstrip("等"))
+            off = text.find(it, pos)
+            if len(label) >= 3 and off >= 0:
+                out.append(ProjectMention(label, off, off + len(it), "listed", _head(label)))
+            pos = off + len(it) if off >= 0 else pos
+        break
+    return out
+
+
+def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
+    """助餐服务方面，…: a service programme, unless a facility in the same clause stands for it."""
+    out = []
+    for m in _PROGRAMME.finditer(text):
+        a, b = m.end(), m.end()
+        while b < len(text) and text[b] not in "；;。\n":
+            b += 1
+        if any(a <= p.start < b for p in found):
+            continue
+        name = m.group(1)
+        toks = segment.tokens(name)
+        while len(toks) > 1 and toks[0].flag in _CUT_FLAGS:
+            toks.pop(0)
+        name = "".join(t.word for t in toks)
+        if len(name) > len(PROGRAMME_SUFFIX):
+            out.append(ProjectMention(name, m.start(1) + len(m.group(1)) - len(name), m.end(1), "programme", "服务"))
+    return out
+
+
+def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
+              communities: list[Mention]) -> list[ProjectMention]:
+    """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
+    found: list[ProjectMention] = []
+    for sent in sentences:
+        found += _listed(text, sent)
+    found += _quoted(text, [(p.start, p.end) for p in found], communities)
+    taken = [(p.start, p.end) for p in found]
+    found += _works(text, taken, blocked)
+    found += _programmes(text, found)
+    found = [p for p in found if p.label and (p.rule == "standing" or not p.label.endswith(NOT_PROJECT_HEADS))]
+    return _merge(text, sentences, _drop_umbrellas(sentences, found))
+
+
+def _drop_umbrellas(sentences: list[Sentence], found: list[ProjectMention]) -> list[ProjectMention]:
+    """对桂园小区进行提质改造，新建车棚，安装摄像头: the renovation of a whole place is an umbrella
+    when the same sentence names its parts; alone (完成桂园小区改造) it is the project."""
+    def parts_beside(p: ProjectMention) -> bool:
+        sent = sentence_at(sentences, p.start)
+        return sent is not None and any(q is not p and q.rule == "work" and sent.start <= q.start < sent.end
+                                        for q in found)
+    return [p for p in found if not (p.rule == "work" and p.label.endswith(OBJECT_FIRST_VERBS)
+                                     and any(o.endswith(_WHOLE_PLACES) for o in p.objects) and parts_beside(p))]
+
+
+def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) -> list[ProjectMention]:
+    """One project per listed item: works in one entry of a ；-series are one project; the same
+    facility written again (安装摄像头 … 这个摄像头) is the same project."""
+    found.sort(key=lambda p: (p.start, -p.end))
+    out: list[ProjectMention] = []
+    for p in found:
+        if out and p.start < out[-1].end:
+            continue  # overlapping spans: keep the first, longest
+        out.append(p)
+    merged: list[ProjectMention] = []
+    for p in out:
+        sent = sentence_at(sentences, p.start)
+        target = None
+        if sent is not None:
+            same = [q for q in merged if sent.start <= q.start < sent.end]
+            for q in same:
+                entry = lambda x: text.count("；", sent.start, x) + text.count(";", sent.start, x)  # noqa: E731
+                series = "；" in sent.text or ";" in sent.text
+                if series and entry(q.start) == entry(p.start) and q.rule == p.rule == "work":
+                    target = q
+                elif q.rule in ("quoted", "brand") and p.rule == "work":
+                    target = q
+        if target is None and p.objects:
+            target = next((q for q in merged if any(_same_thing(a, b) for a in p.objects for b in q.objects)), None)
+            if target is not None:
+                target.aliases.add(p.label)
+                target.objects |= p.objects
+                continue
+        if target is not None:
+            if target.rule == "work" and p.rule == "work":
+                target.label = f"{target.label}、{p.label}"
+            else:
+                target.aliases.add(p.label)
+            target.objects |= p.objects
+            target.end = max(target.end, p.end)
+            continue
+        merged.append(p)
+    return merged
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """安装摄像头 / 安装远程摄像头: the same facility when the names share a tail of 3+ characters,
+    or one name is the tail of the other (更换小区路灯 … 路灯更新)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return (n >= 3 or n == min(len(a), len(b)) >= 2) and bool(_head(a[-n:]))

@@ -1,0 +1,64 @@
+"""Amounts, counts, areas and years stated in a span of text, as exact typed values.
+
+Chinese numerals and 万/亿 units are converted by cn2an; 多/余/以上 mark a value as approximate.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import cn2an
+
+from kg.records import Quantity
+
+_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二三四五六七八九十百千两]+)"
+AMOUNT = re.compile(rf"({_NUM}(?:[多余])?(?:万|亿|千万|百万)?(?:[多余])?)元(以上|左右)?")
+COUNT = re.compile(rf"({_NUM})([多余])?(个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份)")
+AREA = re.compile(rf"({_NUM})([多余])?(平方米|亩|公里|米)")
+YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def to_decimal(text: str) -> Decimal | None:
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, TypeError):
+        return None
+    return Decimal(str(value)).normalize()
+
+
+def _fmt(d: Decimal) -> str:
+    s = format(d.normalize(), "f")
+    return s
+
+
+def amounts(text: str) -> list[Quantity]:
+    out = []
+    for m in AMOUNT.finditer(text):
+        raw = m.group(1)
+        approx = any(c in raw for c in "多余") or bool(m.group(2))
+        value = to_decimal(raw.replace("多", "").replace("余", ""))
+        if value is not None and value > 0:
+            out.append(Quantity("investment", _fmt(value), "CNY", approx, m.group(0)))
+    return out
+
+
+def counts(text: str) -> list[Quantity]:
+    out = []
+    for rx, kind in ((COUNT, "count"), (AREA, "area")):
+        for m in rx.finditer(text):
+            value = to_decimal(m.group(1))
+            if value is not None and value > 0:
+                out.append(Quantity(kind, _fmt(value), m.group(3), bool(m.group(2)), m.group(0)))
+    return out
+
+
+def years(text: str) -> list[Quantity]:
+    return [Quantity("year", y, "", False, y + "年") for y in dict.fromkeys(YEAR.findall(text))]
+
+
+STRIP = re.compile(rf"{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|人|平方米|亩|米|元)(?:的)?")
+
+
+def strip_quantities(text: str) -> str:
+    """安装30盏路灯 → 安装路灯"""
+    return STRIP.sub("", text)

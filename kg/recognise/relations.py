@@ -1,0 +1,121 @@
+"""Which community is in scope at a point of an article, and which organisations support it.
+
+The community in scope is the last one named earlier in the same sentence, else the
+article's focal community (named in its title or opening, or clearly dominant); facts with
+no community in scope attach to none.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.recognise.lexicon import SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE
+from kg.records import Mention, Sentence
+from kg.text.split import clause_bounds, sentence_at
+
+_LIST_SEP = re.compile(r"[、和与及]")
+_UNDER = re.compile(r"辖区|所辖|下辖")
+_OPENING = 150
+
+
+def focal(title: str, text: str, communities: list[Mention]) -> str | None:
+    """The community an article is about, or None."""
+    if not communities:
+        return None
+    names = [m.name for m in communities]
+    counts = Counter(names)
+    captions = {k for k, line in _lines(text) if line.startswith(("▲", "△", "图为", "图:"))}
+    opening = [m.name for m in communities if m.start < _OPENING and _line_of(text, m.start) not in captions]
+    in_title = {n for n in names if n in title or n[:-2] in title and len(n) > 3}
+    if len(in_title) == 1:
+        return in_title.pop()
+    if len(set(opening)) == 1 and counts[opening[0]] >= 2:
+        return opening[0]
+    counts = counts.most_common()
+    if counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
+        return counts[0][0]
+    return None
+
+
+def _lines(text: str):
+    for k, line in enumerate(text.split("\n")):
+        yield k, line.strip()
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],
+          nb_mentions: list[Mention], focal_name: str | None) -> str | None:
+    """Name of the community a fact at `pos` belongs to."""
+    sent = sentence_at(sentences, pos)
+    if sent is not None:
+        before = [m for m in communities if sent.start <= m.start < pos]
+        if before:
+            return before[-1].name
+        after = [m for m in communities if pos <= m.start < sent.end]
+        nbs = [m for m in nb_mentions if sent.start <= m.start < sent.end and m.name in neighborhoods]
+        if nbs and not after:
+            return neighborhoods[nbs[0].name]
+        if after and focal_name is None:
+            return after[0].name
+    return focal_name
+
+
+def scopes(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],
+           nb_mentions: list[Mention], focal_name: str | None) -> list[str]:
+    """Like `scope`, but a list of communities right before the fact (甲社区、乙社区与某单位签约)
+    gives all of them."""
+    one = scope(pos, sentences, communities, neighborhoods, nb_mentions, focal_name)
+    sent = sentence_at(sentences, pos)
+    before = [m for m in communities if sent is not None and sent.start <= m.start < pos]
+    if not before or before[-1].name != one:
+        return [one] if one else []
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if _LIST_SEP.fullmatch(_between(m, run[0], sent)):
+            run.insert(0, m)
+        else:
+            break
+    return list(dict.fromkeys(m.name for m in run))
+
+
+def _between(a: Mention, b: Mention, sent: Sentence) -> str:
+    return sent.text[a.end - sent.start:b.start - sent.start]
+
+
+def street_over(text: str, sentences: list[Sentence], places: list[Mention], k: int) -> int | None:
+    """某街道…推动辖区甲社区: the one street named earlier in the sentence, when 辖区 (所辖, 下辖)
+    introduces the community; the index of that street's mention, or None."""
+    sent = sentence_at(sentences, places[k].start)
+    if sent is None:
+        return None
+    streets = [j for j, m in enumerate(places) if m.type == "Subdistrict" and sent.start <= m.start < places[k].start]
+    if len({places[j].name for j in streets}) != 1:
+        return None
+    j = streets[-1]
+    return j if _UNDER.search(text, places[j].end, places[k].start) else None
+
+
+def _list_tail(s: str) -> bool:
+    """Is `s` only a run of list items (…、…、…和)?"""
+    parts = _LIST_SEP.split(s)
+    return all(len(p) <= 16 for p in parts) and (s == "" or _LIST_SEP.search(s[-1:]) is not None)
+
+
+def supports(text: str, org: Mention) -> bool:
+    """Does the text state that this organisation backs, serves or works with the community?"""
+    a, b = clause_bounds(text, org.start, org.end)
+    before, after = text[a:org.start], text[org.end:b]
+    if any(w in text[a:b] for w in SUPPORT_CLAUSE):
+        return True
+    if text[a - 1:a] in "：:" and any(w in text[clause_bounds(text, a - 1, a - 1)[0]:a] for w in SUPPORT_CLAUSE):
+        return True  # 共建单位有：甲、乙
+    for verb in SUPPORT_BEFORE:
+        k = before.rfind(verb)
+        if k >= 0 and _list_tail(before[k + len(verb):]):
+            return True
+    # one of a list of organisations (与甲、乙等12家单位签订共建协议): the verb follows the list
+    window = after[:40] if after[:1] in "、和及与" else after[:16]
+    return any(w in window for w in SUPPORT_AFTER)
