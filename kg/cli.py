@@ -44,11 +44,12 @@ def build(inputs: tuple[str, ...], out_dir: str, workers: int | None, no_html: b
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="gold annotations (JSONL)")
 @click.option("--graph", "graph_path", default="output/graph.ttl", show_default=True, help="built graph (Turtle)")
 @click.option("--build-from", "build_from", multiple=True, help="build first from these inputs")
-@click.option("--misses", is_flag=True, help="list missed and spurious entities")
+@click.option("--misses", is_flag=True, help="list missed and spurious entities and relations")
+@click.option("--doc", "docs", multiple=True, help="score only these gold documents (file names)")
 @click.option("--min-entity-f1", type=float, default=None, help="exit 1 when entity F1 is below")
 @click.option("--min-relation-f1", type=float, default=None, help="exit 1 when relation F1 is below")
 @click.option("--json", "as_json", is_flag=True)
-def eval_cmd(gold, graph_path, build_from, misses, min_entity_f1, min_relation_f1, as_json) -> None:
+def eval_cmd(gold, graph_path, build_from, misses, docs, min_entity_f1, min_relation_f1, as_json) -> None:
     """Score a graph against gold annotations (rules of GUIDELINES.md)."""
     from kg.evaluate import evaluate, format_table
 
@@ -61,7 +62,7 @@ def eval_cmd(gold, graph_path, build_from, misses, min_entity_f1, min_relation_f
             tmp = tempfile.mkdtemp(prefix="kg-eval-")
             run(list(build_from), tmp, html=False, show_progress=False)
             graph_path = str(Path(tmp) / "graph.ttl")
-        result = evaluate(gold, graph_path)
+        result = evaluate(gold, graph_path, set(docs) or None)
     except KgError as e:
         _fail(e)
     if as_json:

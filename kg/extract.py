@@ -179,10 +179,11 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     per_sentence = Counter(s.start for s in (sentence_at(b.sentences, p.start) for p in found) if s)
     for p in found:
         where = scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus)
-        if not where:
-            continue
-        ckey = key_of[where]
-        key = f"project/{ckey.split('/', 1)[1]}/{_key_part(p.label)}"
+        ckey = key_of[where] if where else None
+        if ckey is None and p.weak:
+            continue  # 实施…工程 with no community in view: a programme of the area, not a work
+        # a project whose community the text does not name stays a project of its article
+        key = f"project/{ckey.split('/', 1)[1] if ckey else article.doc}/{_key_part(p.label)}"
         e = b.entity(key, "Project", p.label, p.mention())
         e.aliases |= p.aliases - {p.label}
         e.link_reason = p.rule
@@ -193,5 +194,6 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
             e.quantities += [q for q in quantities.years(sent.text) if q not in e.quantities]
             if per_sentence[sent.start] <= 1:
                 e.quantities += [q for q in quantities.amounts(sent.text) if q not in e.quantities]
-        b.relate(ckey, "hasProject", key, b.evidence(p.start, p.end))
+        if ckey:
+            b.relate(ckey, "hasProject", key, b.evidence(p.start, p.end))
     return Extraction(article, b.entities, b.relations)

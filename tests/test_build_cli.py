@@ -122,3 +122,14 @@ def test_kg_eval_reconciles_located_in_and_lists_relation_misses(built):
                                                  for r in ("locatedIn", "supports", "hasProject"))
     shown = run_kg("eval", "--gold", str(GOLD), "--graph", str(out / "graph.ttl"), "--misses").stdout
     assert "found" in shown and "missed_relations:" in shown and "spurious_relations:" in shown
+
+
+def test_kg_eval_scores_only_the_documents_asked_for(built):
+    out, _ = built
+    one = sorted(p.name for p in CORPUS.glob("*.txt"))[0]
+    whole = evaluate(GOLD, out / "graph.ttl")["rows"]["entities"]["gold"]
+    part = evaluate(GOLD, out / "graph.ttl", {one})["rows"]["entities"]["gold"]
+    assert 0 < part < whole
+    r = run_kg("eval", "--gold", str(GOLD), "--graph", str(out / "graph.ttl"), "--doc", one)
+    assert r.returncode == 0
+    assert [line.split()[1] for line in r.stdout.splitlines() if line.startswith("entities")] == [str(part)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kg.text import segment
 from kg.recognise.lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROJECT_HEADS,
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
+from kg.recognise import series
 from kg.recognise.quantities import strip_quantities
 from kg.records import Mention, Sentence
 from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
@@ -39,6 +40,7 @@ class ProjectMention:
     head: str = ""
     aliases: set[str] = field(default_factory=set)
     objects: set[str] = field(default_factory=set)  # what was built or installed, for merging
+    weak: bool = False  # from a verb that counts only where a community is in scope (实施, 打造)
 
     def mention(self) -> Mention:
         return Mention("Project", self.label, self.start, self.end, self.label)
@@ -124,7 +126,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         a, b = clause_bounds(text, s, e, _CLAUSE_END)
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
-        run = text[e:nxt.start() if nxt else b]
+        stop = min([x for x, _ in taken if e <= x < b] + [nxt.start() if nxt else b])
+        run = text[e:stop]  # up to the clause end, the next work verb or an item already taken
         run = "" if run.startswith(("、", "和", "及")) else _LEAD.sub("", strip_quantities(run))
         if "等" in run:
             listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
@@ -136,7 +139,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                 and _concrete(obj):
             end = text.find(obj[-2:], e, b) + 2 if text.find(obj[-2:], e, b) >= 0 else b
             label = obj if verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS else verb + obj
-            out.append(ProjectMention(_clean(label), s, max(end, e), "work", _head(obj), objects={_clean(obj)}))
+            out.append(ProjectMention(_clean(label), s, max(end, e), "work", _head(obj), objects={_clean(obj)},
+                                      weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
         if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与"):
             left = _left_object(strip_quantities(text[a:s]))
@@ -212,9 +216,10 @@ def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
 def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
               communities: list[Mention]) -> list[ProjectMention]:
     """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
-    found: list[ProjectMention] = []
+    found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", _head(label))
+                                   for label, a, b in series.enumerated(text)]
     for sent in sentences:
-        found += _listed(text, sent)
+        found += [p for p in _listed(text, sent) if not any(q.start <= p.start < q.end for q in found)]
     found += _quoted(text, [(p.start, p.end) for p in found], communities)
     taken = [(p.start, p.end) for p in found]
     found += _works(text, taken, blocked)

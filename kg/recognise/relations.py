@@ -31,6 +31,8 @@ def focal(title: str, text: str, communities: list[Mention]) -> str | None:
         return in_title.pop()
     if len(set(opening)) == 1 and counts[opening[0]] >= 2:
         return opening[0]
+    if len(counts) == 1:
+        return names[0]  # the only community the article names
     counts = counts.most_common()
     if counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
         return counts[0][0]

@@ -1,0 +1,55 @@
+"""Works given as a series: the items of a list that the sentence itself calls projects.
+
+News about community work enumerates what was done: 改造内容包括甲、乙、丙等基础类项目; 使甲、乙、丙等
+10余个项目得到落实. Each item of such a list is one project, whatever its words, because the
+sentence names the list's kind (项目, 工程) right after 等. A list that is not called a kind
+of work (开展文艺演出、义诊等活动) gives nothing here.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.recognise.lexicon import LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS
+from kg.recognise.quantities import strip_quantities
+
+# 等 + optional count or class (3个, 10余个, 基础类, 民生) + the kind the list belongs to
+_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处]|[\u4e00-\u9fff]{0,4}?类|[\u4e00-\u9fff]{0,2})?"
+                   rf"(?:{'|'.join(LIST_KINDS)})")
+_STOP = "，,。；;！!？?：:\n（(）)"
+_OPENER = re.compile("|".join(sorted(map(re.escape, LIST_OPENERS), key=len, reverse=True)))
+_MAX_ITEM = 16
+_MAX_FIRST = 8
+
+
+def enumerated(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of every item of a list closed by 等…项目/工程/设施."""
+    out = []
+    for m in _TAIL.finditer(text):
+        end = m.start()
+        a = end
+        while a > 0 and text[a - 1] not in _STOP:
+            a -= 1
+        head = text[a:end]
+        opener = None
+        for opener in _OPENER.finditer(head):
+            pass
+        if opener is not None:
+            a += opener.end()  # 还包括了甲、乙 → the list starts after the opener
+        items = _items(text, a, end, _MAX_ITEM if opener is not None else 40)
+        if opener is None and items and len(items[0][0]) > _MAX_FIRST:
+            items = items[1:]  # no opener: the first part may carry the clause's subject and verb
+        if len(items) >= 2:
+            out += items
+    return out
+
+
+def _items(text: str, a: int, b: int, first_max: int) -> list[tuple[str, int, int]]:
+    out, pos = [], a
+    for part in text[a:b].split("、"):
+        start, stop = pos, pos + len(part)
+        pos = stop + 1
+        label = strip_quantities(part).strip(" “”\"'")
+        if not 2 <= len(label) <= (_MAX_ITEM if start > a else first_max) or label.endswith(NOT_PROJECT_HEADS):
+            return []  # not a list of short work names (a clause, or a list of activities)
+        out.append((label, start, stop))
+    return out

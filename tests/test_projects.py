@@ -1,0 +1,61 @@
+"""Projects and their community on invented texts: each test states one rule of the genre."""
+from kg.extract import extract
+from kg.recognise import projects
+from kg.records import Article
+from kg.text.split import sentences
+
+
+def labels(text):
+    return [p.label for p in projects.recognise(text, sentences(text), [], [])]
+
+
+def build(text, gaz, title="标题"):
+    ex = extract(Article(doc="t.txt", index=0, title=title, text=text), gaz)
+    names = {k: e.label for k, e in ex.entities.items()}
+    projects_ = sorted(e.label for e in ex.entities.values() if e.type == "Project")
+    has = sorted((names[r.subject], names[r.object]) for r in ex.relations if r.predicate == "hasProject")
+    return projects_, has
+
+
+def test_each_item_of_a_list_called_projects_is_a_project():
+    text = "改造内容包括屋面防水、管网雨污分流、新增充电设施等基础类项目，还有加装扶手、外墙粉刷等完善类项目。"
+    assert labels(text) == ["屋面防水", "管网雨污分流", "新增充电设施", "加装扶手", "外墙粉刷"]
+
+
+def test_a_counted_list_of_projects_without_an_opener():
+    text = "各部门协力，使道路硬化、文化广场、路灯安装等8个项目全部完工。"
+    assert labels(text)[:3] == ["道路硬化", "文化广场", "路灯安装"]
+
+
+def test_a_list_of_activities_or_things_is_not_split():
+    assert labels("社区组织了文艺演出、义诊、理发等活动。") == []
+    # a list of things under one verb is not split into projects (新增…等娱乐设施)
+    assert not any(x in ("单杠", "双杠") for x in labels("小区新增了秋千、单杠、双杠等娱乐设施。"))
+
+
+def test_rural_works_with_their_measures():
+    text = "几年来，村里修建下水道900米，新打机井5眼，建造桥涵3座，种植绿化树600棵。"
+    assert labels(text) == ["修建下水道", "新打机井", "建造桥涵", "绿化树"]
+
+
+def test_works_on_parts_of_a_building():
+    text = "施工队拔除了门前的电线杆，对外墙进行粉刷，设立无障碍通道。"
+    found = labels(text)
+    assert "拔除门前电线杆" in found and "无障碍通道" in found
+
+
+def test_a_project_with_no_community_in_view_is_kept_without_one(gaz):
+    text = "某县今年在县城修建下水道900米，新打机井5眼。"
+    found, has = build(text, gaz)
+    assert "修建下水道" in found and has == []
+
+
+def test_a_programme_verb_with_no_community_in_view_gives_no_project(gaz):
+    text = "全县累计投入1亿元实施服务用房提质改造工程。"
+    assert build(text, gaz)[0] == []
+
+
+def test_the_only_community_of_an_article_is_its_focus(gaz):
+    text = "近日，记者来到某镇青松村。\n村里修建下水道900米，新打机井5眼。"
+    found, has = build(text, gaz)
+    assert ("青松村", "修建下水道") in has and ("青松村", "新打机井") in has
