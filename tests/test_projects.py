@@ -59,3 +59,18 @@ def test_the_only_community_of_an_article_is_its_focus(gaz):
     text = "近日，记者来到某镇青松村。\n村里修建下水道900米，新打机井5眼。"
     found, has = build(text, gaz)
     assert ("青松村", "修建下水道") in has and ("青松村", "新打机井") in has
+
+
+def test_works_of_a_long_series_entry_are_separate_projects():
+    text = ("两年来，村里累计硬化村内道路3000平方米，修建下水道600米，建设村室、卫生室各一个；"
+            "新打机井6眼，建造桥涵2座。")
+    found = labels(text)
+    assert "硬化村内道路" in found and "修建下水道" in found and "新打机井" in found and "建造桥涵" in found
+
+
+def test_a_quoted_programme_takes_the_works_of_the_next_clause_a_quoted_work_does_not():
+    prog = "社区启动“暖心守护”项目，为空巢老人安装报警器。"
+    assert [(p.label, p.aliases) for p in projects.recognise(prog, sentences(prog), [], [])] == [
+        ("“暖心守护”项目", {"安装报警器"})]
+    work = "社区完成“笼式”晾衣架改装40户，为困难老人安装烟雾报警器12户。"
+    assert labels(work) == ["“笼式”晾衣架改装", "安装烟雾报警器"]

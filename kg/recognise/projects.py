@@ -52,6 +52,10 @@ _LIGHT_VERBS = ("进行", "实施", "开展", "完成", "予以", "加以", "做
 _MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
+# heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
+_PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
+# an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
+_SHORT_ENTRY = 30
 
 
 def _head(text: str) -> str:
@@ -255,12 +259,11 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
         if sent is not None:
             same = [q for q in merged if sent.start <= q.start < sent.end]
             for q in same:
-                entry = lambda x: text.count("；", sent.start, x) + text.count(";", sent.start, x)  # noqa: E731
-                series = "；" in sent.text or ";" in sent.text
-                if series and entry(q.start) == entry(p.start) and q.rule == p.rule == "work":
+                if _same_entry(text, sent, q.start, p.start) and q.rule == p.rule == "work":
                     target = q
-                elif q.rule in ("quoted", "brand") and p.rule == "work":
-                    target = q
+                elif q.rule in ("quoted", "brand") and p.rule == "work" and _clause_marks(text, q.end, p.start) <= (
+                        1 if q.head in _PROGRAMME_HEADS else 0):
+                    target = q  # 启动“某某”项目，为老人安装…: the works that carry out a quoted programme
         if target is None and p.objects:
             target = next((q for q in merged if any(_same_thing(a, b) for a in p.objects for b in q.objects)), None)
             if target is not None:
@@ -277,6 +280,23 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
             continue
         merged.append(p)
     return merged
+
+
+def _clause_marks(text: str, a: int, b: int) -> int:
+    return sum(text[k] in _CLAUSE_END for k in range(a, b))
+
+
+def _same_entry(text: str, sent: Sentence, a: int, b: int) -> bool:
+    """Are two works in one short entry of a ；-series (修建垃圾台，装修垃圾站；)? A long entry
+    with clause after clause (硬化道路900米，修建下水道500米，…；) is a list of its own."""
+    marks = [k for k in range(sent.start, sent.end) if text[k] in "；;"]
+    if not marks:
+        return False
+    bounds = [sent.start] + [k + 1 for k in marks] + [sent.end]
+    for lo, hi in zip(bounds, bounds[1:]):
+        if lo <= a < hi:
+            return lo <= b < hi and hi - lo <= _SHORT_ENTRY
+    return False
 
 
 def _same_thing(a: str, b: str) -> bool:
