@@ -72,5 +72,5 @@ def test_a_quoted_programme_takes_the_works_of_the_next_clause_a_quoted_work_doe
     prog = "社区启动“暖心守护”项目，为空巢老人安装报警器。"
     assert [(p.label, p.aliases) for p in projects.recognise(prog, sentences(prog), [], [])] == [
         ("“暖心守护”项目", {"安装报警器"})]
-    work = "社区完成“笼式”晾衣架改装40户，为困难老人安装烟雾报警器12户。"
-    assert labels(work) == ["“笼式”晾衣架改装", "安装烟雾报警器"]
+    work = "社区落实“笼式”护栏改造40户，为困难老人安装烟雾报警器12户。"
+    assert labels(work) == ["“笼式”护栏改造", "安装烟雾报警器"]
