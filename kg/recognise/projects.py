@@ -8,42 +8,21 @@ its work (停车场升级改造); the items of a listed series of projects; a se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from kg.text import segment
-from kg.recognise.lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROJECT_HEADS,
+from kg.recognise.lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise import series
+from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, clean, cut_to_head,
+                                      head_of)
 from kg.recognise.quantities import strip_quantities
 from kg.records import Mention, Sentence
-from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
+from kg.text.split import clause_bounds, sentence_at
 
-_CLAUSE_END = CLAUSE_END + "…"
-
-_QUOTE = re.compile(r"“([^“”\n]{1,16})”")
-_HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, set(WORK_VERBS) | set(PROVIDE_VERBS)), key=len, reverse=True)))
-_LEAD = re.compile(r"^(?:了|的|起|着|各|\s)+")
-_PAREN = re.compile(r"[(（][^()（）]{0,10}[)）]")
-_CUT_FLAGS = {"v", "p", "c", "d", "u", "uj", "ul", "uz", "r", "m", "q", "f", "t", "y", "e", "x", "l", "i", "ad"}
 _GENERIC_HEADS = {"服务", "项目", "工程", "改造", "设施", "系统", "更新", "建设", "点", "班", "队", "室", "站", "场", "池",
                   "柜", "灯", "棚", "课", "屋", "厅", "馆", "亭"}
 _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
-
-
-@dataclass
-class ProjectMention:
-    label: str
-    start: int
-    end: int
-    rule: str
-    head: str = ""
-    aliases: set[str] = field(default_factory=set)
-    objects: set[str] = field(default_factory=set)  # what was built or installed, for merging
-    weak: bool = False  # from a verb that counts only where a community is in scope (实施, 打造)
-
-    def mention(self) -> Mention:
-        return Mention("Project", self.label, self.start, self.end, self.label)
 
 
 # verbs that only carry a work written after them (对道路进行了硬化)
@@ -58,40 +37,16 @@ _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
 _SHORT_ENTRY = 30
 
 
-def _head(text: str) -> str:
-    return next((h for h in _HEADS if text.endswith(h)), "")
-
-
-def _cut_to_head(text: str, limit: int = 18) -> str:
-    """Longest prefix (within `limit`) that ends with a project head; '' when none."""
-    full, text = text, text[:limit]
-    for k in range(len(text), 1, -1):
-        if _head(text[:k]):
-            cut = text[:k]
-            if cut.count("“") > cut.count("”") and full[k:k + 1] == "”":
-                cut += "”"  # 开设了“长者食堂”: keep the quote closed
-            return cut
-    return ""
-
-
-def _clean(label: str) -> str:
-    label = _PAREN.sub("", strip_quantities(label))
-    label = _LEAD.sub("", label)
-    label = re.sub(r"(?<=[\u4e00-\u9fff”])的(?=[\u4e00-\u9fff“])", "", label)
-    if label.count("“") != label.count("”"):
-        label = label.replace("“", "").replace("”", "")  # never a label with half a quotation
-    return label.strip("，,、等 ")
-
 
 def _left_object(text: str) -> str:
     """The object written before a work (决定把燃气管网一并 → 燃气管网)."""
-    toks = segment.tokens(_PAREN.sub("", text))
-    while toks and (toks[-1].flag in _CUT_FLAGS and (toks[-1].flag != "v" or toks[-1].word in _LIGHT_VERBS)
+    toks = segment.tokens(PAREN.sub("", text))
+    while toks and (toks[-1].flag in CUT_FLAGS and (toks[-1].flag != "v" or toks[-1].word in _LIGHT_VERBS)
                     or toks[-1].word in "的了" or toks[-1].word in _MANNER):
         toks.pop()  # 对饮水工程进行了 → 饮水工程; but 楼道照明 keeps 照明
     start = 0
     for k, t in enumerate(toks[:-1]):  # the last word is the object's own (照明 in 楼道照明)
-        if t.flag in _CUT_FLAGS and (segment.is_common(t.word) or not t.word.strip("、，,“”")):
+        if t.flag in CUT_FLAGS and (segment.is_common(t.word) or not t.word.strip("、，,“”")):
             start = k + 1
     return "".join(t.word for t in toks[start:])
 
@@ -99,21 +54,21 @@ def _left_object(text: str) -> str:
 def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention]) -> list[ProjectMention]:
     out = []
     ends = {m.end: m for m in communities}
-    for m in _QUOTE.finditer(text):
+    for m in QUOTE.finditer(text):
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in taken) or text[s - 1:s] == "等" or re.search(r"[。！？!?,，]", m.group(1)):
             continue  # 等“一社一品牌”项目 is an umbrella; a quoted sentence is speech
-        a, b = clause_bounds(text, s, e, _CLAUSE_END)
+        a, b = clause_bounds(text, s, e, CLAUSE_STOPS)
         after = re.split(r"[、“”]", text[e:b])[0]
-        head = _cut_to_head(after, 8)
+        head = cut_to_head(after, 8)
         before = text[a:s]
         first = segment.tokens(head)[0] if head else None
-        if head and first.flag in _CUT_FLAGS:
+        if head and first.flag in CUT_FLAGS:
             head = ""  # “沉”到服务中: a verb follows, not a name
         if head.endswith("服务") and (head == "服务" or segment.is_common(head[:-2])):
             head = ""  # “点对点”服务, “菜单式”商户服务: a manner of service, not a programme
         if head and not after.startswith(NOT_PROJECT_HEADS):
-            out.append(ProjectMention(_clean(m.group(0) + head), s, e + len(head), "quoted", _head(head)))
+            out.append(ProjectMention(clean(m.group(0) + head), s, e + len(head), "quoted", head_of(head)))
         elif after.startswith("活动") and any(c in before for c in STANDING_CUES):
             out.append(ProjectMention(m.group(0) + "活动", s, e + 2, "standing"))
         elif s in ends and (not after or after[0] in "、等和及与"):
@@ -127,30 +82,30 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         verb, s, e = m.group(0), m.start(), m.end()
         if any(a <= s < b for a, b in taken):
             continue
-        a, b = clause_bounds(text, s, e, _CLAUSE_END)
+        a, b = clause_bounds(text, s, e, CLAUSE_STOPS)
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
         stop = min([x for x, _ in taken if e <= x < b] + [nxt.start() if nxt else b])
         run = text[e:stop]  # up to the clause end, the next work verb or an item already taken
-        run = "" if run.startswith(("、", "和", "及")) else _LEAD.sub("", strip_quantities(run))
+        run = "" if run.startswith(("、", "和", "及")) else LEAD.sub("", strip_quantities(run))
         if "等" in run:
             listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
             if listed and run.startswith("“"):
                 continue  # 打造A、B等“一村一特色”项目: a quoted umbrella over the items listed
-        obj = _PAREN.sub("", _cut_to_head(run))
+        obj = PAREN.sub("", cut_to_head(run))
         heads = PROVIDE_HEADS if verb in PROVIDE_VERBS else None
         if obj and (heads is None or obj.endswith(heads)) and not any(x <= e < y for x, y in blocked) \
                 and _concrete(obj):
             end = text.find(obj[-2:], e, b) + 2 if text.find(obj[-2:], e, b) >= 0 else b
             label = obj if verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS else verb + obj
-            out.append(ProjectMention(_clean(label), s, max(end, e), "work", _head(obj), objects={_clean(obj)},
+            out.append(ProjectMention(clean(label), s, max(end, e), "work", head_of(obj), objects={clean(obj)},
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
         if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与"):
             left = _left_object(strip_quantities(text[a:s]))
             if len(left) >= 2 and not any(x < s and a < y for x, y in blocked if x >= a) and _concrete(left, True):
-                out.append(ProjectMention(_clean(left + verb), s - len(left), e, "work", _head(left) or verb,
-                                          objects={_clean(left)}))
+                out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
+                                          objects={clean(left)}))
     return out
 
 
@@ -158,7 +113,7 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     """Is this the object of a real work (a facility, a named thing), not an abstraction?"""
     if obj.startswith(NOT_PROJECT_HEADS) or obj.endswith(NOT_PROJECT_HEADS):
         return False
-    head = _head(obj)
+    head = head_of(obj)
     rest = obj[:len(obj) - len(head)] if head else obj
     if not before_verb and not rest and (head in _GENERIC_HEADS or len(head) < 2):
         return False  # a bare 服务 or 项目
@@ -189,10 +144,10 @@ def _listed(text: str, sentence: Sentence) -> list[ProjectMention]:
         items = re.split(r"[、,，]", tail[:stop].rstrip("等"))
         pos = sentence.start + k + len(intro)
         for it in items:
-            label = _clean(it.rstrip("等"))
+            label = clean(it.rstrip("等"))
             off = text.find(it, pos)
             if len(label) >= 3 and off >= 0:
-                out.append(ProjectMention(label, off, off + len(it), "listed", _head(label)))
+                out.append(ProjectMention(label, off, off + len(it), "listed", head_of(label)))
             pos = off + len(it) if off >= 0 else pos
         break
     return out
@@ -209,7 +164,7 @@ def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
             continue
         name = m.group(1)
         toks = segment.tokens(name)
-        while len(toks) > 1 and toks[0].flag in _CUT_FLAGS:
+        while len(toks) > 1 and toks[0].flag in CUT_FLAGS:
             toks.pop(0)
         name = "".join(t.word for t in toks)
         if len(name) > len(PROGRAMME_SUFFIX):
@@ -220,7 +175,7 @@ def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
 def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
               communities: list[Mention]) -> list[ProjectMention]:
     """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
-    found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", _head(label))
+    found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", head_of(label))
                                    for label, a, b in series.enumerated(text)]
     for sent in sentences:
         found += [p for p in _listed(text, sent) if not any(q.start <= p.start < q.end for q in found)]
@@ -283,7 +238,7 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
 
 
 def _clause_marks(text: str, a: int, b: int) -> int:
-    return sum(text[k] in _CLAUSE_END for k in range(a, b))
+    return sum(text[k] in CLAUSE_STOPS for k in range(a, b))
 
 
 def _same_entry(text: str, sent: Sentence, a: int, b: int) -> bool:
@@ -305,4 +260,4 @@ def _same_thing(a: str, b: str) -> bool:
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
-    return (n >= 3 or n == min(len(a), len(b)) >= 2) and bool(_head(a[-n:]))
+    return (n >= 3 or n == min(len(a), len(b)) >= 2) and bool(head_of(a[-n:]))

@@ -1,0 +1,59 @@
+"""What every project rule shares: the mention record, and how a phrase is cut to its head
+word and cleaned into a label."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.recognise.lexicon import PROJECT_HEADS
+from kg.recognise.quantities import strip_quantities
+from kg.records import Mention
+from kg.text.split import CLAUSE_END
+
+CLAUSE_STOPS = CLAUSE_END + "…"
+QUOTE = re.compile(r"“([^“”\n]{1,16})”")
+_HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
+LEAD = re.compile(r"^(?:了|的|起|着|各|\s)+")
+PAREN = re.compile(r"[(（][^()（）]{0,10}[)）]")
+# jieba tags that end a name's left context (verbs, prepositions, pronouns, numbers…)
+CUT_FLAGS = {"v", "p", "c", "d", "u", "uj", "ul", "uz", "r", "m", "q", "f", "t", "y", "e", "x", "l", "i", "ad"}
+
+
+@dataclass
+class ProjectMention:
+    label: str
+    start: int
+    end: int
+    rule: str
+    head: str = ""
+    aliases: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)  # what was built or installed, for merging
+    weak: bool = False  # from a verb that counts only where a community is in scope (实施, 打造)
+
+    def mention(self) -> Mention:
+        return Mention("Project", self.label, self.start, self.end, self.label)
+
+
+def head_of(text: str) -> str:
+    return next((h for h in _HEADS if text.endswith(h)), "")
+
+
+def cut_to_head(text: str, limit: int = 18) -> str:
+    """Longest prefix (within `limit`) that ends with a project head; '' when none."""
+    full, text = text, text[:limit]
+    for k in range(len(text), 1, -1):
+        if head_of(text[:k]):
+            cut = text[:k]
+            if cut.count("“") > cut.count("”") and full[k:k + 1] == "”":
+                cut += "”"  # 开设了“长者食堂”: keep the quote closed
+            return cut
+    return ""
+
+
+def clean(label: str) -> str:
+    label = PAREN.sub("", strip_quantities(label))
+    label = LEAD.sub("", label)
+    label = re.sub(r"(?<=[\u4e00-\u9fff”])的(?=[\u4e00-\u9fff“])", "", label)
+    if label.count("“") != label.count("”"):
+        label = label.replace("“", "").replace("”", "")  # never a label with half a quotation
+    return label.strip("，,、等 ")
