@@ -74,3 +74,14 @@ def test_a_quoted_programme_takes_the_works_of_the_next_clause_a_quoted_work_doe
         ("“暖心守护”项目", {"安装报警器"})]
     work = "社区落实“笼式”护栏改造40户，为困难老人安装烟雾报警器12户。"
     assert labels(work) == ["“笼式”护栏改造", "安装烟雾报警器"]
+
+
+def test_a_thing_treated_is_a_work_on_it():
+    text = "施工队对楼道管线进行了整治，对外墙统一用米黄色涂料粉刷，对围墙进行加固处理。"
+    assert labels(text) == ["楼道管线整治", "外墙粉刷", "围墙加固"]
+    assert labels("街道对占道经营等行为开展了集中整治。") == []
+
+
+def test_a_facility_opened_and_a_quoted_facility():
+    found = labels("上午，某某社区幸福食堂正式开业。居民常到“银杏议事亭”乘凉。")
+    assert any(x.endswith("幸福食堂") for x in found) and "“银杏议事亭”" in found

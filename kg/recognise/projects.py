@@ -12,7 +12,7 @@ import re
 from kg.text import segment
 from kg.recognise.lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
-from kg.recognise import series
+from kg.recognise import facilities, series
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, clean, cut_to_head,
                                       head_of)
 from kg.recognise.quantities import strip_quantities
@@ -179,11 +179,12 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
                                    for label, a, b in series.enumerated(text)]
     for sent in sentences:
         found += [p for p in _listed(text, sent) if not any(q.start <= p.start < q.end for q in found)]
+    found += [p for p in facilities.recognise(text) if not any(q.start <= p.start < q.end for q in found)]
     found += _quoted(text, [(p.start, p.end) for p in found], communities)
     taken = [(p.start, p.end) for p in found]
     found += _works(text, taken, blocked)
     found += _programmes(text, found)
-    found = [p for p in found if p.label and (p.rule == "standing" or not p.label.endswith(NOT_PROJECT_HEADS))]
+    found = [p for p in found if p.label and (p.rule in ("standing", "treated") or not p.label.endswith(NOT_PROJECT_HEADS))]
     return _merge(text, sentences, _drop_umbrellas(sentences, found))
 
 

@@ -1,0 +1,78 @@
+"""Works and facilities the genre states without a leading work verb.
+
+- A thing treated: 对空中线缆进行了整治, 对墙体进行加固处理, 对外墙统一用涂料粉刷 (对 + object +
+  manner + a treatment word) is the work on that object.
+- A facility opened: 某某食堂正式开业, “某某之家”在某小区建成 (a name with a facility head, or a
+  quoted name, right before an opening verb).
+- A quoted facility: 来到“某某议事亭”, 向“某某积分超市”捐赠 (the quotation itself ends with a
+  facility head; a physical facility counts even when the text calls it a platform).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.recognise.lexicon import FACILITY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, TREATMENTS
+from kg.recognise.project_base import CUT_FLAGS, QUOTE, ProjectMention, clean, head_of
+from kg.text import segment
+from kg.text.split import clause_bounds
+
+_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+# manner and light verbs allowed between the object and its treatment
+_FILL = r"(?:重新|全面|统一|集中|彻底|逐一|进行了|进行|实施了|实施|开展了|开展|予以|加以|了|用[^，,。；;：:\n]{1,10}?)*"
+_TREATED = re.compile(rf"对(?P<obj>[^，,。；;！!？?：:、\n“”]{{2,12}}?){_FILL}(?P<work>{_ALT(TREATMENTS)})(?:处理)?")
+_OPENED = re.compile(rf"(?:正式)?(?:{_ALT(OPENING_VERBS)})")
+# objects that are people, behaviour or an abstraction, not a thing to be worked on
+_NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
+_FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
+
+
+def recognise(text: str) -> list[ProjectMention]:
+    return _treated(text) + _opened(text) + _quoted_facilities(text)
+
+
+def _treated(text: str) -> list[ProjectMention]:
+    out = []
+    for m in _TREATED.finditer(text):
+        obj = m.group("obj")
+        if any(w in obj for w in _NOT_THINGS) or obj.endswith(NOT_PROJECT_HEADS):
+            continue
+        label = clean(obj + m.group("work"))
+        out.append(ProjectMention(label, m.start("obj"), m.end(), "treated", m.group("work"), objects={clean(obj)}))
+    return out
+
+
+def _opened(text: str) -> list[ProjectMention]:
+    out = []
+    for m in _OPENED.finditer(text):
+        a, _ = clause_bounds(text, m.start(), m.start())
+        before = text[a:m.start()]
+        if "在" in before:
+            before = before[:before.rindex("在")]  # “某某之家”在某小区建成
+        name = _name_before(before.rstrip())
+        if name:
+            start = a + before.rindex(name)
+            out.append(ProjectMention(clean(name), start, start + len(name), "opened", head_of(name)))
+    return out
+
+
+def _name_before(text: str) -> str:
+    """The facility named at the end of `text`: a quotation, or a phrase ending in a facility head."""
+    if text.endswith("”") and "“" in text:
+        return text[text.rindex("“"):]
+    if text.endswith(_FACILITY):
+        toks = segment.tokens(text[-16:])
+        start = 0
+        for k, t in enumerate(toks[:-1]):  # drop the left context up to its last function word
+            if t.flag in CUT_FLAGS and segment.is_common(t.word):
+                start = k + 1
+        return "".join(t.word for t in toks[start:])
+    return ""
+
+
+def _quoted_facilities(text: str) -> list[ProjectMention]:
+    out = []
+    for m in QUOTE.finditer(text):
+        inner = m.group(1)
+        if inner.endswith(_FACILITY) and len(inner) >= 3 and not re.search(r"[，,。！？!?]", inner):
+            out.append(ProjectMention(m.group(0), m.start(), m.end(), "quoted", head_of(inner) or inner[-2:]))
+    return out
