@@ -85,3 +85,18 @@ def test_a_thing_treated_is_a_work_on_it():
 def test_a_facility_opened_and_a_quoted_facility():
     found = labels("上午，某某社区幸福食堂正式开业。居民常到“银杏议事亭”乘凉。")
     assert any(x.endswith("幸福食堂") for x in found) and "“银杏议事亭”" in found
+
+
+def test_programmes_of_a_whole_area_are_not_works():
+    assert labels("全县持续推进老旧小区改造，以城市更新带动发展。") == []
+    assert labels("街道打造出一站式社区助餐服务平台。") == []
+    assert labels("道路改造后铺的是透水砖。") == []
+
+
+def test_items_summed_up_as_a_class_are_the_work():
+    assert labels("工作队帮助该村新建村民活动室等基础设施。") == ["新建村民活动室"]
+    assert labels("改造还把2栋危楼拆除重建、雨水花园建设等城市更新项目纳入其中。") == ["危楼拆除重建", "雨水花园建设"]
+
+
+def test_village_industries():
+    assert labels("近年来，村里新发展300亩茶叶产业，办起了肉牛养殖场。") == ["茶叶产业", "肉牛养殖场"]

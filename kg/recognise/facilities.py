@@ -27,17 +27,20 @@ _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
 
 
 def recognise(text: str) -> list[ProjectMention]:
-    return _treated(text) + _opened(text) + _quoted_facilities(text)
+    """Treated things and opened facilities; quoted facilities come from `quoted`, run after the
+    rules that read a head written after a quotation (“某某驿站”便民柜)."""
+    return _treated(text) + _opened(text)
 
 
 def _treated(text: str) -> list[ProjectMention]:
     out = []
     for m in _TREATED.finditer(text):
-        obj = m.group("obj")
-        if any(w in obj for w in _NOT_THINGS) or obj.endswith(NOT_PROJECT_HEADS):
+        obj = _trim_left(m.group("obj"))
+        if len(obj) < 2 or any(w in obj for w in _NOT_THINGS) or obj.endswith(NOT_PROJECT_HEADS):
             continue
         label = clean(obj + m.group("work"))
-        out.append(ProjectMention(label, m.start("obj"), m.end(), "treated", m.group("work"), objects={clean(obj)}))
+        start = m.end("obj") - len(obj)
+        out.append(ProjectMention(label, start, m.end(), "treated", m.group("work"), objects={clean(obj)}))
     return out
 
 
@@ -60,16 +63,21 @@ def _name_before(text: str) -> str:
     if text.endswith("”") and "“" in text:
         return text[text.rindex("“"):]
     if text.endswith(_FACILITY):
-        toks = segment.tokens(text[-16:])
-        start = 0
-        for k, t in enumerate(toks[:-1]):  # drop the left context up to its last function word
-            if t.flag in CUT_FLAGS and segment.is_common(t.word):
-                start = k + 1
-        return "".join(t.word for t in toks[start:])
+        return _trim_left(text[-16:])
     return ""
 
 
-def _quoted_facilities(text: str) -> list[ProjectMention]:
+def _trim_left(text: str) -> str:
+    """Drop the left context of a noun phrase up to its last function word (村里的饮水工程 → 饮水工程)."""
+    toks = segment.tokens(text)
+    start = 0
+    for k, t in enumerate(toks[:-1]):
+        if t.flag in CUT_FLAGS and segment.is_common(t.word):
+            start = k + 1
+    return "".join(t.word for t in toks[start:])
+
+
+def quoted(text: str) -> list[ProjectMention]:
     out = []
     for m in QUOTE.finditer(text):
         inner = m.group(1)

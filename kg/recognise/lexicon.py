@@ -78,14 +78,14 @@ WORK_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "�
               "翻新", "修缮", "铺设", "更新", "建起", "建成", "办起", "开设", "设立", "装修", "完善", "维修", "修复",
               "加装", "改建", "扩建", "新增", "配备", "搭建", "建设", "打造", "开办", "创办", "组建", "组成",
               "落实", "建立", "实施", "开通", "整修", "粉刷", "运行", "开展", "实行", "推进",
-              "埋设", "建造", "新打", "种植", "购置", "配置", "拔除", "整饰", "拆除", "架设", "修筑", "疏通")
+              "埋设", "建造", "新打", "种植", "发展", "购置", "配置", "拔除", "整饰", "拆除", "架设", "修筑", "疏通")
 # works written after their object: 停车场升级改造, 巷道硬化
 OBJECT_FIRST_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "改造", "硬化", "翻新", "更新", "修缮", "安装")
 # provision of premises by a supporter: 提供…社区服务用房和门面
 PROVIDE_VERBS = ("提供", "捐建", "捐赠")
 PROVIDE_HEADS = ("用房", "门面", "场地", "房屋", "办公用房")
 # verbs that only count before an object that is a facility or standing programme
-WEAK_WORK_VERBS = {"完善", "新增", "配备", "建设", "打造", "组建", "组成", "落实", "建立", "实施", "开通", "种植",
+WEAK_WORK_VERBS = {"完善", "新增", "配备", "建设", "打造", "组建", "组成", "落实", "建立", "实施", "开通", "种植", "发展",
                    "开设", "开办", "创办", "办起", "建起", "建成", "设立", "运行", "开展", "实行", "推进"}
 # a modifier that names a kind of project, not one project (惠民项目, 民生工程); some are tagged as
 # names by jieba's dictionary (惠民, 敬老), so the ordinary-word test alone misses them
@@ -104,7 +104,7 @@ PROJECT_HEADS = (
     # rural and utility works: water, drainage, roads, power, farms and village industries
     "下水道", "沟渠", "水渠", "渠", "机井", "水井", "井", "山塘", "水库", "蓄水池", "水池", "桥涵", "桥梁", "涵洞",
     "大棚", "车间", "保存库", "库", "窖", "基地", "果园", "养殖场", "产业园", "电站", "光伏", "农机", "线缆", "管线",
-    "电线杆", "自来水",
+    "电线杆", "自来水", "产业", "养殖",
     # parts of a building and its surroundings, and what is painted or put up on them
     "屋顶", "外墙", "立面", "外立面", "墙体", "墙", "主题墙", "彩绘", "墙绘", "宣传栏", "防滑砖", "绿化带", "绿化树",
     "分类桶", "凉亭", "病床", "饭桌", "村部", "村室", "卫生室", "无障碍通道", "书屋", "广场",
@@ -134,6 +134,11 @@ LIST_INTRO = ("包括", "包含", "涵盖", "含", "如", "例如", "比如", "�
 # what a list of works is called after its 等 (甲、乙等基础类项目, 甲、乙等10余个项目); a list of things
 # (甲、乙等娱乐设施) is one work, left to the work verb before it
 LIST_KINDS = ("项目", "工程", "实事")
+# classes a list of works is summed up as (新建甲、乙等基础设施)
+LIST_CLASSES = ("基础设施", "设施", "民生工程", "工程", "项目", "民生项目")
+# objects whose renovation is a programme of a whole area, not one work (老旧小区改造, 城市更新)
+PROGRAMME_OBJECTS = ("老旧小区", "城镇老旧小区", "城市", "城镇", "村容村貌", "人居环境", "小区", "社区", "居民", "各项",
+                     "全面", "片区", "旧城", "棚户区")
 # words after which such a list starts (改造内容包括甲、乙; 还将甲、乙; 使甲、乙)
 LIST_OPENERS = ("包括了", "包括", "包含", "涵盖", "除了", "还有", "如", "例如", "比如", "将", "把", "使", "让",
                 "完成了", "完成", "实施了", "实施", "推进", "开展了")

@@ -13,7 +13,7 @@ from kg.text.split import CLAUSE_END
 CLAUSE_STOPS = CLAUSE_END + "…"
 QUOTE = re.compile(r"“([^“”\n]{1,16})”")
 _HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
-LEAD = re.compile(r"^(?:了|的|起|着|各|\s)+")
+LEAD = re.compile(r"^(?:了|的|起|着|各|出|\s)+")
 PAREN = re.compile(r"[(（][^()（）]{0,10}[)）]")
 # jieba tags that end a name's left context (verbs, prepositions, pronouns, numbers…)
 CUT_FLAGS = {"v", "p", "c", "d", "u", "uj", "ul", "uz", "r", "m", "q", "f", "t", "y", "e", "x", "l", "i", "ad"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.text import segment
-from kg.recognise.lexicon import (LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
+from kg.recognise.lexicon import (LIST_CLASSES, LIST_INTRO, PROGRAMME_OBJECTS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise import facilities, series
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, clean, cut_to_head,
@@ -33,6 +33,10 @@ _MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步",
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
 # heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
 _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
+# words that show no object follows a work verb (改造后, 改造作为, 建设成为)
+_NOT_OBJECT_STARTS = ("后", "作为", "成为")
+# words that turn the phrase before them into a method or platform (配餐服务平台, 服务模式)
+_METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
 _SHORT_ENTRY = 30
 
@@ -92,7 +96,13 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
             if listed and run.startswith("“"):
                 continue  # 打造A、B等“一村一特色”项目: a quoted umbrella over the items listed
+            if listed and run in LIST_CLASSES:
+                run = listed  # 新建卫生室等基础设施: the items are the work, the class is not
         obj = PAREN.sub("", cut_to_head(run))
+        if obj and run[len(obj):].startswith(_METHOD_WORDS):
+            obj = ""  # 打造一站式配餐服务平台: the phrase goes on to a platform, a method, …
+        if obj.endswith(("项目", "工程")) and verb in OBJECT_FIRST_VERBS:
+            obj = ""  # 改造某片区项目: the work verb is part of a programme's name
         heads = PROVIDE_HEADS if verb in PROVIDE_VERBS else None
         if obj and (heads is None or obj.endswith(heads)) and not any(x <= e < y for x, y in blocked) \
                 and _concrete(obj):
@@ -123,10 +133,13 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     if head in _GENERIC_HEADS and len(words) == 1 and len(rest) <= 2 and (
             words[0] in PROJECT_KIND_WORDS or segment.is_common(words[0]) and not before_verb):
         return False  # 惠民项目, 基础设施, 娱乐设施 (but 饮水工程进行了升级改造 is a work)
-    if before_verb and rest in ("小区", "社区", "居民", "各项", "全面"):
+    if rest in PROGRAMME_OBJECTS and (before_verb or head in _GENERIC_HEADS):
+        return False  # 老旧小区改造, 城市更新: a programme, not one work
         return False
     toks = segment.tokens(obj)
-    return not (toks and toks[0].flag in ("p", "c", "d", "r") and segment.is_common(toks[0].word))
+    if obj.startswith(_NOT_OBJECT_STARTS):
+        return False  # 改造后…, 改造作为…: the verb's clause goes on, no object follows
+    return not (toks and toks[0].flag in ("p", "c", "d", "r", "f", "u") and segment.is_common(toks[0].word))
 
 
 def _listed(text: str, sentence: Sentence) -> list[ProjectMention]:
@@ -146,7 +159,7 @@ def _listed(text: str, sentence: Sentence) -> list[ProjectMention]:
         for it in items:
             label = clean(it.rstrip("等"))
             off = text.find(it, pos)
-            if len(label) >= 3 and off >= 0:
+            if 3 <= len(label) <= 14 and off >= 0:
                 out.append(ProjectMention(label, off, off + len(it), "listed", head_of(label)))
             pos = off + len(it) if off >= 0 else pos
         break
@@ -181,6 +194,7 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
         found += [p for p in _listed(text, sent) if not any(q.start <= p.start < q.end for q in found)]
     found += [p for p in facilities.recognise(text) if not any(q.start <= p.start < q.end for q in found)]
     found += _quoted(text, [(p.start, p.end) for p in found], communities)
+    found += [p for p in facilities.quoted(text) if not any(q.start <= p.start < q.end for q in found)]
     taken = [(p.start, p.end) for p in found]
     found += _works(text, taken, blocked)
     found += _programmes(text, found)
@@ -193,9 +207,9 @@ def _drop_umbrellas(sentences: list[Sentence], found: list[ProjectMention]) -> l
     when the same sentence names its parts; alone (完成桂园小区改造) it is the project."""
     def parts_beside(p: ProjectMention) -> bool:
         sent = sentence_at(sentences, p.start)
-        return sent is not None and any(q is not p and q.rule == "work" and sent.start <= q.start < sent.end
+        return sent is not None and any(q is not p and q.rule in ("work", "treated") and sent.start <= q.start < sent.end
                                         for q in found)
-    return [p for p in found if not (p.rule == "work" and p.label.endswith(OBJECT_FIRST_VERBS)
+    return [p for p in found if not (p.rule in ("work", "treated") and p.label.endswith(OBJECT_FIRST_VERBS)
                                      and any(o.endswith(_WHOLE_PLACES) for o in p.objects) and parts_beside(p))]
 
 

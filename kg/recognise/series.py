@@ -13,7 +13,7 @@ from kg.recognise.lexicon import LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS
 from kg.recognise.quantities import strip_quantities
 
 # 等 + optional count or class (3个, 10余个, 基础类, 民生) + the kind the list belongs to
-_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处]|[\u4e00-\u9fff]{0,4}?类|[\u4e00-\u9fff]{0,2})?"
+_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处]|[\u4e00-\u9fff]{0,4}?类|[\u4e00-\u9fff]{0,4}?)?"
                    rf"(?:{'|'.join(LIST_KINDS)})")
 _STOP = "，,。；;！!？?：:\n（(）)"
 _OPENER = re.compile("|".join(sorted(map(re.escape, LIST_OPENERS), key=len, reverse=True)))
