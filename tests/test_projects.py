@@ -100,3 +100,11 @@ def test_items_summed_up_as_a_class_are_the_work():
 
 def test_village_industries():
     assert labels("近年来，村里新发展300亩茶叶产业，办起了肉牛养殖场。") == ["茶叶产业", "肉牛养殖场"]
+
+
+def test_an_article_in_sections_gives_each_section_its_community(gaz):
+    text = ("两个社区入选。\n青松社区\n青松社区地处城北。\n街道对社区路面重新进行了铺设，新建充电棚2处。\n"
+            "翠柏社区\n翠柏社区位于城南。\n社区修建下水道300米。")
+    _, has = build(text, gaz)
+    assert ("青松社区", "新建充电棚") in has and ("翠柏社区", "修建下水道") in has
+    assert ("青松社区", "修建下水道") not in has

@@ -49,8 +49,11 @@ def _line_of(text: str, pos: int) -> int:
 
 
 def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],
-          nb_mentions: list[Mention], focal_name: str | None) -> str | None:
-    """Name of the community a fact at `pos` belongs to."""
+          nb_mentions: list[Mention], focal_name: str | None, text: str | None = None,
+          recency: bool = True) -> str | None:
+    """Name of the community a fact at `pos` belongs to: named earlier in its sentence, else
+    (given the article's `text`) earlier in its paragraph, else the article's focus; with no
+    focus, the community named last before the fact."""
     sent = sentence_at(sentences, pos)
     if sent is not None:
         before = [m for m in communities if sent.start <= m.start < pos]
@@ -62,6 +65,13 @@ def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neigh
             return neighborhoods[nbs[0].name]
         if after and focal_name is None:
             return after[0].name
+        if text is not None:
+            para = text.rfind("\n", 0, sent.start) + 1 if focal_name or not recency else 0
+            earlier = [m for m in communities if para <= m.start < sent.start]
+            if earlier:
+                # 某社区…。该社区还新建了…: the paragraph's community; in an article about several
+                # (a section per community), the one named last before the fact
+                return earlier[-1].name
     return focal_name
 
 
