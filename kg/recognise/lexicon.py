@@ -8,7 +8,10 @@ from __future__ import annotations
 
 # ---- places below the county --------------------------------------------------
 SUBDISTRICT_SUFFIXES = ("街道", "镇", "乡")
-COMMUNITY_SUFFIXES = ("社区", "村")
+# 居委会, 居委, 居民区: how some cities name the community (某某居委, 某某居民区)
+COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
+# one-character verbs and prepositions that jieba may glue to an unknown name (驻某村, 赴某社区)
+PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "进", "去", "来")
 NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑")
 # characters after a suffix that show it is part of a longer common word (村民, 乡镇, 镇政府…)
 AFTER_SUFFIX_BLOCK = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS,
-                      NEIGHBORHOOD_SUFFIXES, SUBDISTRICT_SUFFIXES)
+                                  NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES)
 from kg.records import Mention
 from kg.recognise.upper_places import recognise_upper
 
@@ -24,13 +24,15 @@ _LOWER_SUFFIX = sorted(
     [(s, "Subdistrict") for s in SUBDISTRICT_SUFFIXES] + [(s, "Community") for s in COMMUNITY_SUFFIXES]
     + [(s, "Neighborhood") for s in NEIGHBORHOOD_SUFFIXES], key=lambda t: -len(t[0]))
 _LOWER_RE = re.compile("|".join(re.escape(s) for s, _ in _LOWER_SUFFIX))
-_ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡")
+_ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡", "居委", "居民区")
 _MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 8}
 # a new area of national level is a District (四川天府新区); it follows a province or city
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
 # tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
 _CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "z", "x", "l", "i")
 _FORMER = re.compile(r"(?:即|系|是)?原$")
+# a word this frequent in jieba's dictionary is ordinary vocabulary (乡村, 驻村), not a name's end
+_COMMON_WORD = 1000
 
 
 @dataclass
@@ -51,6 +53,8 @@ def _trim(stem: str) -> str:
     """Cut the left context (走进枫林苑 → 枫林苑): keep what follows the last verb, preposition…"""
     if len(stem) <= 2:
         return stem
+    if stem.startswith(PLACE_LEFT_CONTEXT) and len(stem) >= 3 and not segment.freq(stem[:2]):
+        stem = stem[1:]  # 驻某某村: jieba may read 驻某 as one word
     toks = segment.tokens(stem)
     best = stem
     for t in toks:
@@ -143,6 +147,9 @@ def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     last = segment.tokens(stem)[-1]
     if last.flag.startswith(_CUT_FLAGS) and segment.is_common(last.word):
         return False  # 深入社区, 提供社区: a verb before the suffix
+    if typ == "Community" and suffix == "村" and (stem.endswith(PLACE_LEFT_CONTEXT) or any(
+            segment.freq(stem[-k:] + suffix) >= _COMMON_WORD for k in (1, 2) if len(stem) > k)):
+        return False  # 促乡村, 工作队驻村: the suffix ends an ordinary word or follows a verb
     return _in_data(gaz, typ, stem, suffix) or not _generic(stem)
 
 

@@ -95,6 +95,9 @@ def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
     raw = [r for r in raw if not text.startswith(MEDIA_SUFFIXES + EVENT_SUFFIXES, r[1])]
     # a short name that begins a street or road name (青山街道, 龙泉镇, 韶山路) is not the place
     raw = [r for r in raw if r[3] == "full" or not text.startswith(_NAME_PART_AFTER, r[1])]
+    # a name that starts inside a word of the sentence (适应|城市 holds no 应城市) is not there
+    raw = [r for k, r in enumerate(raw) if not _starts_inside_a_word(text, r[0], r[1])
+           or k > 0 and raw[k - 1][1] == r[0]]
     # a full name that is also an ordinary word (城区, 郊区) counts only in a chain
     raw = [r for r in raw if not (r[3] == "full" and len(r[2]) == 2 and segment.is_common(r[2]))]
     sure = set()
@@ -127,3 +130,12 @@ def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(gaz.type_of(pid), gaz.name(pid), s, e, name, code=gaz.code_of(pid),
                            place_id=pid, link_reason=why))
     return out
+
+
+def _starts_inside_a_word(text: str, start: int, end: int) -> bool:
+    """Does jieba, reading the few characters around, put no word boundary at `start`?"""
+    if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return False
+    a = max(0, start - 4)
+    cuts = {a + t.start for t in segment.tokens(text[a:end])}
+    return start not in cuts

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import opencc
 
+from kg.text.furniture import strip_furniture
+
 # A pinyin syllable with a tone mark, as scrapes print it after a character: 社区(qū)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYL = rf"[a-zü]*[{_TONED}][a-zü]*"
@@ -61,4 +63,4 @@ def normalize(text: str) -> str:
     text = _fix_zhe(text)
     # NFKC turns the ideographic space into a plain one; keep lines tidy
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return text
+    return strip_furniture(text)

@@ -76,4 +76,5 @@ def is_common(word: str) -> bool:
 def is_name_like(text: str) -> bool:
     """Does this stem contain something that reads as a proper name (not only common words)?"""
     return any(len(w) >= 2 and not is_common(w) for w in words(text)) or (
-        len(text) >= 2 and freq(text) == 0 and all(len(w) == 1 for w in words(text)))
+        len(text) >= 2 and freq(text) == 0 and all(len(w) == 1 for w in words(text))) or (
+        freq(text) > 0 and not is_common(text))  # a dictionary word tagged as a name (ns, nz…)

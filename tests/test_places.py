@@ -1,0 +1,34 @@
+"""Places on invented texts: each test states one rule of the genre."""
+from kg.recognise import places
+from kg.recognise.upper_places import recognise_upper
+from kg.text.furniture import strip_furniture
+from kg.text.normalize import normalize
+
+
+def names(text, gaz, typ=None):
+    return [m.name for m in places.recognise(text, gaz).mentions if typ is None or m.type == typ]
+
+
+def test_navigation_bars_and_breadcrumbs_are_not_the_article():
+    text = "首页|新闻|体育|长沙|株洲|湘潭\n您所在的位置:某网 > 频道首页 > 正文\n正文第一句。"
+    assert strip_furniture(text) == "\n\n正文第一句。"
+    assert normalize("株洲|湘潭|衡阳|邵阳|岳阳\n正文") == "\n正文"
+
+
+def test_a_county_name_that_starts_inside_a_word_is_not_there(gaz):
+    # 适应|城市: no 应城市 (a county-level city) in this sentence
+    assert recognise_upper("小区主动适应城市基层治理的新形势。", gaz) == []
+    assert [m.name for m in recognise_upper("来自湘潭市的志愿者。", gaz)] == ["湘潭市"]
+
+
+def test_village_suffix_ending_an_ordinary_word_or_after_a_verb(gaz):
+    text = "党建促乡村振兴，工作队驻村帮扶。"
+    assert names(text, gaz, "Community") == []
+
+
+def test_a_community_named_as_its_residents_committee(gaz):
+    assert names("某镇银杏苑居委组织志愿者。", gaz, "Community") == ["银杏苑居委"]
+
+
+def test_a_verb_glued_to_an_unknown_village_name(gaz):
+    assert "青禾村" in names("县财政局驻青禾村工作队帮助村里修路。", gaz, "Community")
