@@ -10,6 +10,7 @@ from collections import Counter
 
 from kg.recognise import orgs, places, projects, quantities
 from kg.recognise.gazetteer import Gazetteer
+from kg.recognise.lexicon import UNIT_COMPOUND_SUFFIXES
 from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
 from kg.recognise.relations import focal, scope, scopes, street_over, supports
 from kg.text.split import sentence_at
@@ -81,7 +82,9 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     text = article.text
     upper = places.recognise_upper(text, gaz)
     main = orgs.main_places(upper)
-    org_mentions = orgs.recognise(text, upper, main)
+    # a unit whose name begins a compound's (某厂家属区, 县某局宿舍) is part of that name, not a body
+    org_mentions = [o for o in orgs.recognise(text, upper, main)
+                    if not text.startswith(UNIT_COMPOUND_SUFFIXES, o.mention.end)]
     org_spans = [(o.mention.start, o.mention.end) for o in org_mentions]
     pm = places.recognise(text, gaz, org_spans)
     ms = pm.mentions

@@ -32,3 +32,20 @@ def test_a_community_named_as_its_residents_committee(gaz):
 
 def test_a_verb_glued_to_an_unknown_village_name(gaz):
     assert "青禾村" in names("县财政局驻青禾村工作队帮助村里修路。", gaz, "Community")
+
+
+def test_compounds_named_after_a_work_unit(gaz):
+    text = "老旧小区改造覆盖了县税务局家属院、红星水泥厂家属区和市粮油站宿舍。"
+    assert names(text, gaz, "Neighborhood") == ["县税务局家属院", "红星水泥厂家属区", "市粮油站宿舍"]
+
+
+def test_the_unit_inside_a_compound_name_is_not_an_organisation(gaz):
+    from kg.extract import extract
+    from kg.records import Article
+    ex = extract(Article(doc="t.txt", index=0, title="t", text="社区走访了县税务局家属院的住户。"), gaz)
+    types = sorted((e.type, e.label) for e in ex.entities.values())
+    assert ("Neighborhood", "县税务局家属院") in types and not any(t == "Organization" for t, _ in types)
+
+
+def test_a_suffix_inside_a_longer_compound_name(gaz):
+    assert names("社区金苑华庭小区内举行活动。", gaz, "Neighborhood") == ["金苑华庭"]

@@ -12,10 +12,16 @@ SUBDISTRICT_SUFFIXES = ("街道", "镇", "乡")
 COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
 # one-character verbs and prepositions that jieba may glue to an unknown name (驻某村, 赴某社区)
 PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "进", "去", "来")
-NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑")
+NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑", "庭园", "山庄",
+                         # compounds named after a work unit (某厂家属区, 某局宿舍)
+                         "老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")
+# the compound suffixes that follow a work unit's name: the unit is then part of the name
+UNIT_COMPOUND_SUFFIXES = ("老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")
+# what a work unit's name ends in (某水泥厂, 某县公安局, 某蚕桑站, 某金矿)
+UNIT_WORDS = ("厂", "公司", "局", "站", "矿", "所", "院", "集团", "委", "监委", "校", "社", "场", "队", "行", "中心")
 # characters after a suffix that show it is part of a longer common word (村民, 乡镇, 镇政府…)
 AFTER_SUFFIX_BLOCK = {
-    "村": "民委级务庄落里组干支部集两规道容貌改",
+    "村": "民委级务庄落里组干支部集两规道容貌改局",
     "镇": "政级区域委长",
     "乡": "镇村亲愁土情间下贤",
     "社区": "频",

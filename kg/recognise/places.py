@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS,
-                                  NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES)
+                                  NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES,
+                                  UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
 from kg.records import Mention
 from kg.recognise.upper_places import recognise_upper
 
@@ -25,7 +26,8 @@ _LOWER_SUFFIX = sorted(
     + [(s, "Neighborhood") for s in NEIGHBORHOOD_SUFFIXES], key=lambda t: -len(t[0]))
 _LOWER_RE = re.compile("|".join(re.escape(s) for s, _ in _LOWER_SUFFIX))
 _ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡", "居委", "居民区")
-_MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 8}
+_MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 9}
+_INSIDE_COMPOUND = re.compile(r"[\u4e00-\u9fff]{1,4}小区")
 # a new area of national level is a District (四川天府新区); it follows a province or city
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
 # tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
@@ -99,6 +101,8 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         if text.startswith(_ANY_PLACE_SUFFIX, m.end()) or typ == "Community" \
                 and any(text.startswith(n + c, m.end()) for n in NEIGHBORHOOD_SUFFIXES for c in COMMUNITY_SUFFIXES):
             continue  # 东风新村社区, 景园社区, 丽景家园小区, 石村花园社区: the first suffix is part of the name
+        if typ == "Neighborhood" and sfx != "小区" and _INSIDE_COMPOUND.match(text, m.end()):
+            continue  # 鑫苑天润小区: the first suffix is inside the compound's name
         if any(a <= s < b for a, b in spans):
             continue
         j, limit = s, s - _MAX_STEM[typ]
@@ -142,9 +146,12 @@ def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     """Could this be the name of a real street, community or compound?"""
     if _compound_name(typ, stem):
         return True
+    if suffix in UNIT_COMPOUND_SUFFIXES and stem.endswith(UNIT_WORDS) and len(stem) >= 3:
+        return True  # 某水泥厂家属区, 县某局宿舍: a compound named after its work unit
     if _generic_start(stem):
         return False
-    last = segment.tokens(stem)[-1]
+    toks = segment.tokens(stem)
+    last = toks[-1]
     if last.flag.startswith(_CUT_FLAGS) and segment.is_common(last.word):
         return False  # 深入社区, 提供社区: a verb before the suffix
     if typ == "Community" and suffix == "村" and (stem.endswith(PLACE_LEFT_CONTEXT) or any(
