@@ -158,6 +158,15 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         if j is not None:
             b.relate(keys[k], "locatedIn", keys[j], b.evidence(ms[j].start, m.end), "context")
             has_parent.add(keys[k])
+    # a community with no parent sits in the one street the article is about (a street's report,
+    # the street named in its title or opening)
+    streets = {m.name: k for k, m in enumerate(ms) if m.type == "Subdistrict"}
+    if len(streets) == 1 and (next(iter(streets)) in article.title or ms[next(iter(streets.values()))].start < 150):
+        j = next(iter(streets.values()))
+        for k, m in enumerate(ms):
+            if m.type == "Community" and keys[k] not in has_parent and m.place_id is None:
+                b.relate(keys[k], "locatedIn", keys[j], b.evidence(ms[j].start, ms[j].end), "context")
+                has_parent.add(keys[k])
     # a street or community with no parent at all sits in the article's main county
     if main_place is not None:
         mkey = b.gaz_key(main_place.place_id)

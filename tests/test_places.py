@@ -49,3 +49,23 @@ def test_the_unit_inside_a_compound_name_is_not_an_organisation(gaz):
 
 def test_a_suffix_inside_a_longer_compound_name(gaz):
     assert names("社区金苑华庭小区内举行活动。", gaz, "Neighborhood") == ["金苑华庭"]
+
+
+def located(text, gaz, title="标题"):
+    from kg.extract import extract
+    from kg.records import Article
+    ex = extract(Article(doc="t.txt", index=0, title=title, text=text), gaz)
+    label = {k: e.label for k, e in ex.entities.items()}
+    return {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "locatedIn"}
+
+
+def test_villages_put_under_the_town_by_gai_zhen(gaz):
+    text = "工作队来到某县青禾镇驻村帮扶，分驻于该镇青禾村、石桥村和柳塘村。"
+    assert {("石桥村", "青禾镇"), ("柳塘村", "青禾镇")} <= located(text, gaz)
+
+
+def test_communities_of_a_street_report_sit_in_that_street(gaz):
+    text = "银杏街道推进网格治理。\n近日，红枫社区组织志愿者清理楼道。\n翠竹社区开展义诊。"
+    assert {("红枫社区", "银杏街道"), ("翠竹社区", "银杏街道")} <= located(text, gaz, "银杏街道这样办")
+    far = "某市召开会议。" + "会上介绍了经验。" * 30 + "银杏街道代表发言。红枫社区组织志愿者。"
+    assert ("红枫社区", "银杏街道") not in located(far, gaz)

@@ -14,7 +14,8 @@ from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
 _LIST_SEP = re.compile(r"[、和与及]")
-_UNDER = re.compile(r"辖区|所辖|下辖")
+# words that put what follows under the street just named (辖区, 该镇: 某镇…分驻于该镇甲村、乙村)
+_UNDER = re.compile(r"辖区|所辖|下辖|该镇|该街道|该乡|本镇|全镇|全乡|镇内|街道内")
 _OPENING = 150
 
 
