@@ -69,3 +69,9 @@ def test_communities_of_a_street_report_sit_in_that_street(gaz):
     assert {("红枫社区", "银杏街道"), ("翠竹社区", "银杏街道")} <= located(text, gaz, "银杏街道这样办")
     far = "某市召开会议。" + "会上介绍了经验。" * 30 + "银杏街道代表发言。红枫社区组织志愿者。"
     assert ("红枫社区", "银杏街道") not in located(far, gaz)
+
+
+def test_a_short_name_on_a_line_of_its_own_keeps_its_first_character(gaz):
+    # 祭 reads as a verb in jieba; the line holds the name alone
+    assert names("2023年5月1日\n祭柳坡社区\n邻里互助有温度", gaz, "Community") == ["祭柳坡社区"]
+    assert names("某街道祭柳坡社区开展活动。", gaz, "Community") == ["祭柳坡社区"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 SUBDISTRICT_SUFFIXES = ("街道", "镇", "乡")
 # 居委会, 居委, 居民区: how some cities name the community (某某居委, 某某居民区)
 COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
-# one-character verbs and prepositions that jieba may glue to an unknown name (驻某村, 赴某社区)
-PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "进", "去", "来")
+# one-character verbs, prepositions and list words that jieba may glue to an unknown name (驻某村,
+# 赴某社区, 甲村和乙村)
+PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "进", "去", "来", "和", "与", "及", "或")
 NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑", "庭园", "山庄",
                          # compounds named after a work unit (某厂家属区, 某局宿舍)
                          "老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")

@@ -68,6 +68,13 @@ def _trim(stem: str) -> str:
     return best
 
 
+def _whole_short_name(c: "_Cand") -> bool:
+    """A three-character stem standing alone (a headline, a line of its own: 祭旗坡社区) is a name,
+    even where jieba reads its first character as a verb; a preposition (在, 到) still cuts."""
+    return c.bounded and len(c.raw) == 3 and c.raw[0] not in PLACE_LEFT_CONTEXT \
+        and not segment.freq(c.raw[:2]) and segment.is_name_like(c.raw)
+
+
 def _generic(stem: str) -> bool:
     if stem in GENERIC_STEMS or not segment.is_name_like(stem):
         return True
@@ -169,7 +176,9 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     cands = _lower_candidates(text, spans, upper)
     # a name is clean where the text bounds it; elsewhere take the shortest clean name that fits
     def trim(c: _Cand) -> str:
-        return c.raw if _in_data(gaz, c.type, c.raw, c.suffix) else _trim(c.raw)
+        if _in_data(gaz, c.type, c.raw, c.suffix) or _whole_short_name(c):
+            return c.raw
+        return _trim(c.raw)
 
     clean = {(c.type, trim(c)) for c in cands if c.bounded and len(c.raw) >= 2}
     accepted: dict[tuple[str, str], bool] = {}
@@ -189,7 +198,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             chained = prev_ok and c.raw == stem and c.bounded and (
                 not _generic_start(stem) or _in_data(gaz, c.type, stem, c.suffix))
             linked = c.type != "Neighborhood" and _gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)
-            if chained or linked:
+            if chained or linked or stem == c.raw and _whole_short_name(c):
                 ok = True
             elif not (from_clean or c.bounded or stem != c.raw) and not _in_data(gaz, c.type, stem, c.suffix):
                 ok = False  # a long run of text with no edge: only a name the data knows

@@ -87,6 +87,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         if any(a <= s < b for a, b in taken):
             continue
         a, b = clause_bounds(text, s, e, CLAUSE_STOPS)
+        if _inside_a_noun(text, a, s, e):
+            continue  # 种植业, 建设者: the verb is part of a longer word
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
         stop = min([x for x, _ in taken if e <= x < b] + [nxt.start() if nxt else b])
@@ -117,6 +119,14 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
                                           objects={clean(left)}))
     return out
+
+
+def _inside_a_noun(text: str, a: int, s: int, e: int) -> bool:
+    """Does jieba read text[s:e] as the start of a longer noun (种植业, 养殖户, 建设者)?"""
+    for t in segment.tokens(text[a:min(len(text), e + 4)]):
+        if t.start <= s - a < t.end and t.end > e - a:
+            return t.flag.startswith("n") and len(t.word) == e - s + 1
+    return False
 
 
 def _concrete(obj: str, before_verb: bool = False) -> bool:
