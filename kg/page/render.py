@@ -18,7 +18,7 @@ import pyvis
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from kg.errors import E, KgError
+from kg.errors import E, KgError, close_to
 from kg.page import layout
 from kg.page.view import REL_LABEL, TYPE_NAME, entity_types, graph_data
 from kg.rdf.vocab import SHEQU
@@ -66,7 +66,9 @@ def of_types(g: Graph, types: list[str]) -> set[URIRef]:
     wanted = {zh.get(t, t) for t in types}
     unknown = wanted - set(TYPE_NAME)
     if unknown:
-        raise KgError(E.E041, name=", ".join(sorted(unknown)), choices=", ".join(TYPE_NAME))
+        first = sorted(unknown)[0]
+        raise KgError(E.E041, name=", ".join(sorted(unknown)), choices=", ".join(TYPE_NAME),
+                      close=close_to(first, [*TYPE_NAME, *TYPE_NAME.values()]))
     return {iri for iri, t in entity_types(g).items() if t in wanted}
 
 
@@ -76,7 +78,8 @@ def around(g: Graph, name: str, depth: int = 1) -> set[URIRef]:
     start = sorted({s for p in (RDFS.label, SKOS.altLabel) for lit in (Literal(name, lang="zh"), Literal(name))
                     for s in g.subjects(p, lit) if s in types})
     if not start:
-        raise KgError(E.E040, name=name)
+        names = {str(o) for p in (RDFS.label, SKOS.altLabel) for s, o in g.subject_objects(p) if s in types}
+        raise KgError(E.E040, name=name, close=close_to(name, names))
     G = nx.Graph()
     for rel in REL_LABEL:
         G.add_edges_from((s, o) for s, o in g.subject_objects(SHEQU[rel]) if s in types and o in types)

@@ -19,9 +19,11 @@ def resolve(text: str | None = None, file: str | None = None, name: str | None =
     Parameters must be declared in the query's comment header (see saved.py), which gives
     each its kind of term; a query without a header takes no parameters.
     """
-    given = [x for x in (text, file, name) if x]
-    if len(given) != 1:
-        raise KgError(E.E020, detail="give one query: inline text, -f FILE or --name NAME")
+    given = [label for label, x in (("a query in quotes", text), ("-f", file), ("--name", name)) if x]
+    if not given:
+        raise KgError(E.E029)
+    if len(given) > 1:
+        raise KgError(E.E033, given=", ".join(given))
     if name:
         q = saved.get(name, queries_dir)
     elif file == "-":
