@@ -113,7 +113,7 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
     kg query -f my.rq --format csv > out.csv
     """
     from kg.query import saved
-    from kg.query.execute import resolve, run
+    from kg.query.execute import resolve, run, unknown_names
     from kg.query.results import print_table, serialize
     from kg.query.sparql import parse_params
 
@@ -140,6 +140,12 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
     if result.kind == "select":
         more = " (truncated: more rows exist)" if result.truncated else ""
         click.echo(f"{len(result.rows)} rows in {result.elapsed_ms:.0f} ms{more}", err=True)
+    if not (result.rows or result.triples or result.boolean):
+        try:
+            for note in unknown_names(bindings, *_where(store_name, graph_dir, endpoint)):
+                click.echo(note, err=True)
+        except KgError:  # only a note; the answer stands
+            pass
 
 
 @main.command()

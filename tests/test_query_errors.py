@@ -75,3 +75,12 @@ def test_did_you_mean(built):
     with pytest.raises(KgError) as e:
         saved.get("top-baker")
     assert "did you mean 'top-backers'?" in e.value.as_json()["hint"] and "--list" not in e.value.as_json()["hint"]
+
+
+def test_an_empty_answer_says_when_a_name_is_not_in_the_graph(built):
+    out, _ = built
+    r = kg("query", "-d", str(out), "--name", "admin-chain", "-p", "community=西湖社")
+    assert r.returncode == 0 and "0 rows" in r.stderr
+    assert "no entity in the graph is named '西湖社'" in r.stderr and "did you mean '西湖社区'?" in r.stderr
+    r = kg("query", "-d", str(out), "--name", "admin-chain", "-p", "community=西湖社区")
+    assert "note:" not in r.stderr
