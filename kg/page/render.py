@@ -32,30 +32,34 @@ BIG = 3000  # nodes; above this edge labels and hover are off so the page stays 
 
 
 @lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str]:
+def _assets() -> tuple[str, str, str, str]:
     lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-    template = resources.files("kg.page").joinpath("template.html").read_text(encoding="utf-8")
+    here = resources.files("kg.page")
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), \
-        (lib / "vis-network.css").read_text(encoding="utf-8"), template
+        (lib / "vis-network.css").read_text(encoding="utf-8"), \
+        here.joinpath("template.html").read_text(encoding="utf-8"), here.joinpath("labels.js").read_text(encoding="utf-8")
 
 
 def render_page(g: Graph, keep: set[URIRef] | None = None, title: str = "社区治理知识图谱") -> str:
     data = graph_data(g, keep)
     G = layout.to_networkx(data)
-    pos, size = layout.positions(G), layout.sizes(G)
+    pos, size = layout.positions(G, {n["id"]: n["label"] for n in data["nodes"]}), layout.sizes(G)
+    angle = layout.label_angles(G, pos)
     for n in data["nodes"]:
         color, shape = TYPE_STYLE[n["type"]]
         n.update(color=color, shape=shape, size=size.get(n["id"], 10))
         n["x"], n["y"] = pos.get(n["id"], (0.0, 0.0))
+        if n["id"] in angle:
+            n["la"] = angle[n["id"]]
     counts = {t: sum(1 for n in data["nodes"] if n["type"] == t) for t in TYPE_STYLE}
     legend = "".join(f'<label class="lg"><input type="checkbox" checked data-type="{t}"><i style="background:{c}"></i>'
                      f'{html.escape(TYPE_NAME[t])} {counts[t]}</label>' for t, (c, _s) in TYPE_STYLE.items() if counts[t])
     big = len(data["nodes"]) > BIG
     options = {"big": big, "edgeLabels": not big, "hover": not big}
-    js, css, template = _assets()
+    js, css, template, labels_js = _assets()
     # inside <script type="application/json">: only "</" could end it early
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
-    return (template.replace("/*__VIS_CSS__*/", css).replace("/*__VIS_JS__*/", js)
+    return (template.replace("/*__VIS_CSS__*/", css).replace("/*__VIS_JS__*/", js).replace("/*__LABELS_JS__*/", labels_js)
             .replace("__TITLE__", html.escape(title)).replace("__LEGEND__", legend)
             .replace("__OPTIONS__", json.dumps(options)).replace("__DATA__", payload))
 
