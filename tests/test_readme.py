@@ -63,7 +63,7 @@ def test_readme_says_how_kg_gets_on_path_and_calls_it_one_way():
     assert len(lines) >= 10 and sum(needs_a_server(x) for x in lines) <= 2
 
 
-@pytest.mark.parametrize("line", kg_lines(README.read_text(encoding="utf-8")))
+@pytest.mark.parametrize("line", kg_lines(README.read_text(encoding="utf-8")), ids=lambda x: x.split("#")[0].strip())
 def test_readme_line_runs(line, sandbox):
     if needs_a_server(line):
         pytest.skip("needs a running SPARQL server")
