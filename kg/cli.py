@@ -109,11 +109,11 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 
     \b
     kg query 'SELECT ?c WHERE { ?c a shequ:Community }'
-    kg query --name community-projects --param community=桂花社区
+    kg query --name community-projects --param community=西湖社区
     kg query -f my.rq --format csv > out.csv
     """
     from kg.query import saved
-    from kg.query.execute import resolve, run
+    from kg.query.execute import resolve, run, unknown_names
     from kg.query.results import print_table, serialize
     from kg.query.sparql import parse_params
 
@@ -140,6 +140,12 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
     if result.kind == "select":
         more = " (truncated: more rows exist)" if result.truncated else ""
         click.echo(f"{len(result.rows)} rows in {result.elapsed_ms:.0f} ms{more}", err=True)
+    if not (result.rows or result.triples or result.boolean):
+        try:
+            for note in unknown_names(bindings, *_where(store_name, graph_dir, endpoint)):
+                click.echo(note, err=True)
+        except KgError:  # only a note; the answer stands
+            pass
 
 
 @main.command()
@@ -151,7 +157,7 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 @click.option("--store", "store_name", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True)
 def serve(port, time_limit, max_rows, workers, graph_dir, store_name) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page."""
-    from kg.query.server.http import make_server
+    from kg.query.server.http import make_server, serve_until_stopped
     from kg.query.server.runner import QueryRunner
     from kg.query.stores import open_store
 
@@ -164,13 +170,8 @@ def serve(port, time_limit, max_rows, workers, graph_dir, store_name) -> None:
     host, real_port = server.server_address[:2]
     click.echo(f"serving {graph_dir} ({store_name}) on http://{host}:{real_port}/  "
                f"(SPARQL: /sparql; time limit {time_limit:g} s, row cap {max_rows}); Ctrl+C stops", err=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        runner.close()
+    serve_until_stopped(server, runner)
+    click.echo("stopped", err=True)
 
 
 @main.command()

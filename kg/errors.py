@@ -2,11 +2,18 @@
 
 Modelled on spaCy's errors.py: code raises ``KgError(E.E001, path=…)``; the CLI prints
 one line ``error[E001]: … (hint: …)`` on stderr, and the HTTP server returns the same
-fields as JSON.
+fields as JSON. A hint names what the reader can do where they are: ``hint`` is for the
+command line (flags, commands) and ``web`` for an HTTP client (URLs, parameters), when the
+two differ. A hint may start with ``{close}``: "did you mean …?" for a misspelt name.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+from typing import Iterable
+
+_PREFIXES = "prefixes shequ:, id:, rdf:, rdfs:, skos:, prov:, xsd:, org:, schema: are pre-bound"
+_READ_ONLY = "SELECT, ASK, CONSTRUCT and DESCRIBE only, without SERVICE"
 
 
 @dataclass(frozen=True)
@@ -14,6 +21,7 @@ class Message:
     code: str
     text: str
     hint: str = ""
+    web: str | None = None  # the hint for an HTTP client, when it differs
 
     def format(self, **kw) -> str:
         return self.text.format(**kw)
@@ -26,31 +34,53 @@ class E:
     E004 = Message("E004", "{path}: cannot read ({detail})", "check permissions")
     E005 = Message("E005", "no input articles found in {paths}", "pass .txt or .md files, or folders holding them")
     E010 = Message("E010", "administrative-division data not found: {detail}", "run the setup command from the README (installs jionlp)")
-    E020 = Message("E020", "SPARQL syntax error: {detail}", "check the query near the position shown; prefixes shequ:, id:, rdf:, rdfs:, skos:, prov:, xsd:, org:, schema: are pre-bound")
-    E021 = Message("E021", "unknown saved query '{name}'", "list saved queries with `kg query --list`")
-    E022 = Message("E022", "missing parameter '{name}' for saved query '{query}'", "pass it as --param {name}=VALUE")
-    E023 = Message("E023", "query refused: {detail}", "the endpoint is read-only: SELECT, ASK, CONSTRUCT and DESCRIBE only, no SERVICE")
+    E020 = Message("E020", "SPARQL syntax error: {detail}", f"check the query at the caret; {_PREFIXES}")
+    E021 = Message("E021", "unknown saved query '{name}'", "{close}list the saved queries with `kg query --list`",
+                   "{close}GET /queries lists the saved queries")
+    E022 = Message("E022", "missing parameter '{name}' for saved query '{query}'", "pass it as --param {name}=VALUE",
+                   "pass it in the URL or form as {name}=VALUE")
+    E023 = Message("E023", "query refused: {detail}", f"kg query only reads the graph: {_READ_ONLY}",
+                   f"the endpoint is read-only: {_READ_ONLY}")
     E024 = Message("E024", "query exceeded the time limit of {seconds} s", "narrow the query or add a LIMIT")
-    E025 = Message("E025", "bad parameter '{text}'", "use NAME=VALUE")
-    E026 = Message("E026", "unknown parameter '{name}' for saved query '{query}'", "its parameters: {known}")
+    E025 = Message("E025", "bad parameter '{text}'", "write it as --param NAME=VALUE")
+    E026 = Message("E026", "unknown parameter '{name}' for saved query '{query}'", "{close}its parameters: {known}")
     E027 = Message("E027", "{path}: cannot read the query ({detail})", "pass a .rq file with one SPARQL query")
     E028 = Message("E028", "query cannot run: {detail}", "check the query; parameters are bound in the outer query only")
+    E029 = Message("E029", "no query given", "give a query in quotes, -f FILE.rq or --name NAME; kg query --list shows the saved ones",
+                   "send query=… in the URL or form, or a body of type application/sparql-query")
     E030 = Message("E030", "no built graph in {path}", "run `kg build ARTICLES --out {path}` first")
-    E031 = Message("E031", "unknown store '{name}'", "choose one of: {choices}")
+    E031 = Message("E031", "unknown store '{name}'", "{close}choose one of: {choices}")
     E032 = Message("E032", "remote endpoint {url} failed: {detail}", "check the URL and that the server is running")
-    E040 = Message("E040", "entity '{name}' not found in the graph", "use a label as shown in the page, e.g. 桂花社区")
-    E041 = Message("E041", "unknown entity type '{name}'", "choose among: {choices} (or their Chinese names)")
+    E033 = Message("E033", "more than one query given ({given})", "give only one of: a query in quotes, -f FILE.rq, --name NAME")
+    E034 = Message("E034", "parameter value '{text}' is not an IRI", "write it as id:place/430102 or a full https://… IRI")
+    E040 = Message("E040", "entity '{name}' not found in the graph",
+                   "{close}use a name as shown on the page, whose search box finds parts of names")
+    E041 = Message("E041", "unknown entity type '{name}'", "{close}choose among: {choices}, or their Chinese names")
     E042 = Message("E042", "the query for the page must be a CONSTRUCT or DESCRIBE query", "e.g. kg render --query ontology/queries/neighbourhood.rq")
     E050 = Message("E050", "{path}: cannot read gold annotations ({detail})", "one JSON object per line, as in GUIDELINES.md")
 
 
-class KgError(Exception):
-    """An error the user can act on; carries a catalogue message."""
+def close_to(name: str, choices: Iterable[str], n: int = 3) -> str:
+    """"did you mean A or B? " for names like ``name`` (difflib), or "" when none is close."""
+    found = difflib.get_close_matches(name, sorted(set(choices)), n=n, cutoff=0.6)
+    if not found:
+        return ""
+    return "did you mean " + " or ".join(f"'{f}'" for f in found) + "? "
 
-    def __init__(self, msg: Message, **kw):
+
+class KgError(Exception):
+    """An error the user can act on; carries a catalogue message.
+
+    ``excerpt`` is text shown under the message as is, e.g. a query line with a caret under
+    the column of a syntax error."""
+
+    def __init__(self, msg: Message, excerpt: str = "", **kw):
+        kw.setdefault("close", "")
         self.msg = msg
         self.detail = msg.format(**kw)
         self.hint = msg.hint.format(**kw) if msg.hint else ""
+        self.web_hint = msg.web.format(**kw) if msg.web is not None else self.hint
+        self.excerpt = excerpt
         super().__init__(self.detail)
 
     @property
@@ -58,7 +88,13 @@ class KgError(Exception):
         return self.msg.code
 
     def line(self) -> str:
-        return f"error[{self.code}]: {self.detail}" + (f" (hint: {self.hint})" if self.hint else "")
+        """For the command line: the message and hint on one line, then the excerpt if any."""
+        first = f"error[{self.code}]: {self.detail}" + (f" (hint: {self.hint})" if self.hint else "")
+        return first + ("\n" + self.excerpt if self.excerpt else "")
 
     def as_json(self) -> dict:
-        return {"ok": False, "error": self.code, "message": self.detail, "hint": self.hint}
+        """For HTTP: one shape, plus ``excerpt`` when there is one."""
+        out = {"ok": False, "error": self.code, "message": self.detail, "hint": self.web_hint}
+        if self.excerpt:
+            out["excerpt"] = self.excerpt
+        return out

@@ -132,3 +132,53 @@ def test_render_parts(built, tmp_path, browser):
     v.page.close()
     bad = subprocess.run(kg + ["--around", "没有这个地方"], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "E040" in bad.stderr
+
+
+def _overlaps(a, b):
+    return a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+
+
+def test_first_view_has_no_overlapping_labels_and_a_margin(sample):
+    v, _ = sample
+    v.js("kg.labels.pin(null); kg.labels.fit(40); kg.network.redraw()")
+    v.page.wait_for_timeout(200)
+    drawn = v.js("kg.labels.drawn()")
+    clashes = [(a["text"], b["text"]) for i, a in enumerate(drawn) for b in drawn[i + 1:] if _overlaps(a, b)]
+    assert clashes == []
+    assert v.js("kg.nodes.get().every(n => n.label === undefined)")  # vis-network draws none of its own
+    nodes = v.js("kg.DATA.nodes")
+    labelled = {d["id"] for d in drawn if not d["edge"]}
+    assert len(labelled) >= 0.7 * len(nodes)  # the rest appear on zooming in
+    assert all(n["id"] in labelled for n in nodes if n["type"] in ("Province", "City"))
+    w, h = v.js("[kg.network.body.container.clientWidth, kg.network.body.container.clientHeight]")
+    at = v.js("kg.network.getPositions()")
+    for n in nodes:
+        p = v.js(f"kg.network.canvasToDOM({json.dumps(at[str(n['id'])])})")
+        assert 20 <= p["x"] <= w - 20 and 20 <= p["y"] <= h - 20, n["label"]
+    assert all(d["x0"] >= 0 and d["y0"] >= 0 and d["x1"] <= w and d["y1"] <= h for d in drawn)
+
+
+def test_lone_organisations_sit_in_a_grid_all_labelled(sample):
+    v, _ = sample
+    v.js("kg.labels.pin(null); kg.labels.fit(40); kg.network.redraw()")
+    lone = v.js("kg.DATA.nodes.filter(n => kg.network.getConnectedNodes(n.id).length === 0)")
+    assert len(lone) >= 6
+    xs, ys = {n["x"] for n in lone}, {n["y"] for n in lone}
+    assert len(xs) >= 2 and len(ys) >= 2 and len(xs) * len(ys) < 2 * len(lone)  # rows and columns, not a line
+    labelled = {d["id"] for d in v.js("kg.labels.drawn()")}
+    assert all(n["id"] in labelled for n in lone)
+
+
+def test_every_string_on_the_page_is_chinese(sample):
+    v, g = sample
+    latin = re.compile(r"[A-Za-z]{2,}")
+    panels = v.js("kg.DATA.nodes.map(n => { kg.show(n.id); const p = document.getElementById('panel').cloneNode(true);"
+                  " p.querySelectorAll('.ev .muted').forEach(e => e.remove()); return p.innerText; })")
+    assert len(panels) > 100
+    for panel in panels:
+        assert not latin.search(panel), panel  # file names (in .ev .muted) aside
+    side = v.js("document.getElementById('side').innerText") + v.page.get_attribute("#q", "placeholder")
+    assert not latin.search(side.replace(v.page.inner_text("#panel"), ""))
+    reasons = {str(o) for o in g.objects(None, g.namespace_manager.expand_curie("shequ:linkReason"))}
+    from kg.page.view import LINK_REASON
+    assert reasons and reasons <= set(LINK_REASON)  # the graph keeps English, the page shows Chinese

@@ -163,7 +163,10 @@ def test_cli_errors_are_one_line_exit_2(built, tmp_path):
     out, _ = built
     bad = kg("query", "-d", str(out), "SELECT ?x WHERE {\n  ?x a shequ:Community . FILTER(?x = ) }")
     assert bad.returncode == 2 and bad.stdout == ""
-    assert re.fullmatch(r"error\[E020\]: SPARQL syntax error: line 2, column \d+.*\(hint: .*\)\n", bad.stderr)
+    # one line with the message and the hint, then the query line with a caret under the column
+    first, src, mark = bad.stderr.splitlines()
+    assert re.fullmatch(r"error\[E020\]: SPARQL syntax error: line 2, column \d+: .*\(hint: .*\)", first)
+    assert src.strip() == "?x a shequ:Community . FILTER(?x = ) }" and mark.strip() == "^"
     for text, code in [("INSERT DATA { <a:b> <a:c> <a:d> }", "E023"), ("LOAD <http://example.org/x>", "E023"),
                        ("SELECT * { SERVICE <http://example.org/> { ?s ?p ?o } }", "E023")]:
         r = kg("query", "-d", str(out), text)
@@ -184,3 +187,19 @@ def test_unknown_store_name():
     with pytest.raises(KgError) as e:
         open_store("nosuch", "output")
     assert e.value.code == "E031"
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_select_star_keeps_the_order_of_the_query(built, store):
+    out, _ = built
+    q = "SELECT * WHERE { ?s a shequ:Community ; rdfs:label ?name ; shequ:district ?d } LIMIT 2"
+    r = run(q, store=store, location=str(out))
+    assert r.vars == ["s", "name", "d"] and len(r.rows) == 2
+    assert all(row["name"].endswith(("社区", "村")) for row in r.dicts())
+    cli = kg("query", "-d", str(out), "--store", store, q, "--format", "csv")
+    assert cli.stdout.splitlines()[0] == "s,name,d"
+    data = json.loads(kg("query", "-d", str(out), "--store", store, q, "--format", "json").stdout)
+    assert data["head"]["vars"] == ["s", "name", "d"]
+    assert kg("query", "-d", str(out), "--store", store, q, "--format", "tsv").stdout.startswith("?s\t?name\t?d\n")
+    # a variable named in the SELECT clause keeps that order, even against the pattern's
+    assert run("SELECT ?d ?s WHERE { ?s shequ:district ?d } LIMIT 1", store=store, location=str(out)).vars == ["d", "s"]

@@ -202,3 +202,42 @@ def test_editor_page_runs_a_saved_query_in_the_browser(endpoint, browser):
     # the only console error is the browser reporting the deliberate HTTP 400
     assert [e for e in errors if "status of 400" not in e] == [] and all(u.startswith(endpoint) for u in requests)
     page.close()
+
+
+def test_http_errors_name_http_things(endpoint):
+    status, _, raw = http(endpoint + "/sparql")
+    err = json.loads(raw)
+    assert status == 400 and err["error"] == "E029" and "query=" in err["hint"]
+    status, _, raw = http(endpoint + "/queries/admin-chian")
+    err = json.loads(raw)
+    assert status == 404 and "did you mean 'admin-chain'?" in err["hint"] and "/queries" in err["hint"]
+    for url in ("/queries/admin-chian", "/queries/admin-chain", "/queries/admin-chain?comunity=x",
+                "/sparql?query=" + urllib.parse.quote("DROP ALL"), "/sparql?query=" + urllib.parse.quote("SELECT ?x {")):
+        hint = json.loads(http(endpoint + url)[2])["hint"]
+        assert "--" not in hint and "kg " not in hint, (url, hint)
+    err = json.loads(http(endpoint + "/sparql?query=" + urllib.parse.quote("SELECT ?x\nWHERE { ?x ?y"))[2])
+    assert err["message"].startswith("SPARQL syntax error: line 2, column")
+    assert err["excerpt"].splitlines()[0].strip() == "WHERE { ?x ?y"
+
+
+@pytest.mark.parametrize("how", ["SIGTERM to the server", "Ctrl+C to the process group"])
+def test_stops_cleanly(built, how):
+    import os
+    import signal
+    out, _ = built
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", "0", "-d", str(out), "--workers", "2"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        port = int(re.search(r"127\.0\.0\.1:(\d+)", proc.stderr.readline()).group(1))
+        assert client(f"http://127.0.0.1:{port}", "ASK { ?c a shequ:Community }").convert()["boolean"] is True
+        if how.startswith("SIGTERM"):
+            proc.send_signal(signal.SIGTERM)
+        else:
+            os.killpg(proc.pid, signal.SIGINT)
+        rest = proc.stderr.read()
+        assert proc.wait(20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "Traceback" not in rest and rest.strip().endswith("stopped")

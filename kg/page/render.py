@@ -18,7 +18,7 @@ import pyvis
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from kg.errors import E, KgError
+from kg.errors import E, KgError, close_to
 from kg.page import layout
 from kg.page.view import REL_LABEL, TYPE_NAME, entity_types, graph_data
 from kg.rdf.vocab import SHEQU
@@ -32,30 +32,34 @@ BIG = 3000  # nodes; above this edge labels and hover are off so the page stays 
 
 
 @lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str]:
+def _assets() -> tuple[str, str, str, str]:
     lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-    template = resources.files("kg.page").joinpath("template.html").read_text(encoding="utf-8")
+    here = resources.files("kg.page")
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), \
-        (lib / "vis-network.css").read_text(encoding="utf-8"), template
+        (lib / "vis-network.css").read_text(encoding="utf-8"), \
+        here.joinpath("template.html").read_text(encoding="utf-8"), here.joinpath("labels.js").read_text(encoding="utf-8")
 
 
 def render_page(g: Graph, keep: set[URIRef] | None = None, title: str = "社区治理知识图谱") -> str:
     data = graph_data(g, keep)
     G = layout.to_networkx(data)
-    pos, size = layout.positions(G), layout.sizes(G)
+    pos, size = layout.positions(G, {n["id"]: n["label"] for n in data["nodes"]}), layout.sizes(G)
+    angle = layout.label_angles(G, pos)
     for n in data["nodes"]:
         color, shape = TYPE_STYLE[n["type"]]
         n.update(color=color, shape=shape, size=size.get(n["id"], 10))
         n["x"], n["y"] = pos.get(n["id"], (0.0, 0.0))
+        if n["id"] in angle:
+            n["la"] = angle[n["id"]]
     counts = {t: sum(1 for n in data["nodes"] if n["type"] == t) for t in TYPE_STYLE}
     legend = "".join(f'<label class="lg"><input type="checkbox" checked data-type="{t}"><i style="background:{c}"></i>'
                      f'{html.escape(TYPE_NAME[t])} {counts[t]}</label>' for t, (c, _s) in TYPE_STYLE.items() if counts[t])
     big = len(data["nodes"]) > BIG
     options = {"big": big, "edgeLabels": not big, "hover": not big}
-    js, css, template = _assets()
+    js, css, template, labels_js = _assets()
     # inside <script type="application/json">: only "</" could end it early
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
-    return (template.replace("/*__VIS_CSS__*/", css).replace("/*__VIS_JS__*/", js)
+    return (template.replace("/*__VIS_CSS__*/", css).replace("/*__VIS_JS__*/", js).replace("/*__LABELS_JS__*/", labels_js)
             .replace("__TITLE__", html.escape(title)).replace("__LEGEND__", legend)
             .replace("__OPTIONS__", json.dumps(options)).replace("__DATA__", payload))
 
@@ -66,7 +70,9 @@ def of_types(g: Graph, types: list[str]) -> set[URIRef]:
     wanted = {zh.get(t, t) for t in types}
     unknown = wanted - set(TYPE_NAME)
     if unknown:
-        raise KgError(E.E041, name=", ".join(sorted(unknown)), choices=", ".join(TYPE_NAME))
+        first = sorted(unknown)[0]
+        raise KgError(E.E041, name=", ".join(sorted(unknown)), choices=", ".join(TYPE_NAME),
+                      close=close_to(first, [*TYPE_NAME, *TYPE_NAME.values()]))
     return {iri for iri, t in entity_types(g).items() if t in wanted}
 
 
@@ -76,7 +82,8 @@ def around(g: Graph, name: str, depth: int = 1) -> set[URIRef]:
     start = sorted({s for p in (RDFS.label, SKOS.altLabel) for lit in (Literal(name, lang="zh"), Literal(name))
                     for s in g.subjects(p, lit) if s in types})
     if not start:
-        raise KgError(E.E040, name=name)
+        names = {str(o) for p in (RDFS.label, SKOS.altLabel) for s, o in g.subject_objects(p) if s in types}
+        raise KgError(E.E040, name=name, close=close_to(name, names))
     G = nx.Graph()
     for rel in REL_LABEL:
         G.add_edges_from((s, o) for s, o in g.subject_objects(SHEQU[rel]) if s in types and o in types)

@@ -17,6 +17,22 @@ TYPE_NAME = {"Province": "省", "City": "市", "District": "区/县", "Subdistri
 ORG_KIND = {"GovernmentBody": "政府部门", "PartyOrganization": "党组织", "Enterprise": "企业",
             "SocialOrganization": "社会组织", "PublicInstitution": "事业单位"}
 REL_LABEL = {"locatedIn": "位于", "supports": "支持", "hasProject": "项目"}
+# why a place was (or was not) linked to the division data: the graph keeps the English of
+# shequ:linkReason, the page shows it in Chinese (an unknown reason is shown as it is)
+LINK_REASON = {
+    "unique name": "名称唯一，直接对应区划数据",
+    "parent in text": "文中写出的上级地名确定了它",
+    "article context": "由文章中的其他地名确定",
+    "ambiguous name": "同名地点不止一个，未能确定",
+    "short name of the higher-level place": "上级地名的简称",
+    "ancestor in the division data": "区划数据中的上级地名",
+    "child of the place before it": "位于文中前一个地名之下",
+    "only place of that name under the article's places": "文中地名之下唯一的同名地点",
+    "not in the division data": "不在行政区划数据中",
+    "no parent in text or data": "文中和区划数据中都没有它的上级",
+    "the text's chain disagrees with the division data": "文中的层级与区划数据不符",
+    "same name as a linked mention": "与已链接的同名地点相同",
+}
 PLACE_LEVEL = {t: i for i, t in enumerate(["Province", "City", "District", "Subdistrict", "Community", "Neighborhood"])}
 
 
@@ -53,13 +69,17 @@ def graph_data(g: Graph, keep: set[URIRef] | None = None) -> dict:
         details.append({
             "iri": str(iri), "type": t, "typeName": TYPE_NAME[t] + (f" · {kind}" if kind else ""),
             "label": labels[iri], "aliases": sorted(str(a) for a in g.objects(iri, SKOS.altLabel)),
-            "code": str(g.value(iri, SHEQU.adminCode) or ""), "reason": str(g.value(iri, SHEQU.linkReason) or ""),
+            "code": str(g.value(iri, SHEQU.adminCode) or ""), "reason": _reason(g.value(iri, SHEQU.linkReason)),
             "chain": _chain(iri, types, parents, labels, g),
             "quantities": sorted(str(g.value(q, SHEQU.asWritten) or g.value(q, RDF.value))
                                  for q in g.objects(iri, SHEQU.hasQuantity)),
             "years": sorted(str(y) for y in g.objects(iri, SHEQU.year)), "evidence": []})
     sentences, articles = _evidence(g, ids, labels, details)
     return {"nodes": nodes, "edges": edges, "details": details, "sentences": sentences, "articles": articles}
+
+
+def _reason(value) -> str:
+    return LINK_REASON.get(str(value), str(value)) if value is not None else ""
 
 
 def _chain(iri, types, parents, labels, g) -> list[dict]:

@@ -72,6 +72,18 @@ class QueryResult:
     truncated: bool = False
     elapsed_ms: float = 0.0
 
+    def in_order(self, names: list[str] | None) -> "QueryResult":
+        """The columns named in ``names`` first, in that order, the others after as they were
+        (``SELECT *`` keeps the order of the query, see sparql.star_order)."""
+        if not names or self.kind != "select":
+            return self
+        rank = {n: i for i, n in enumerate(names)}
+        order = sorted(range(len(self.vars)), key=lambda i: (rank.get(self.vars[i], len(rank)), i))
+        if order != list(range(len(self.vars))):
+            self.vars = [self.vars[i] for i in order]
+            self.rows = [tuple(row[i] for i in order) for row in self.rows]
+        return self
+
     def dicts(self) -> list[dict[str, str]]:
         """Rows as {variable: lexical value}, for tests and quick scripts."""
         return [{v: parts(t)[1] for v, t in zip(self.vars, row) if t is not None} for row in self.rows]

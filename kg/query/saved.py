@@ -3,11 +3,11 @@ answers and which parameters it takes:
 
     # title: Communities in a place
     # description: every community located (at any depth) in a district, street or city
-    # param: place (label) name of the district, street or city, e.g. 桂花街道
+    # param: place (label) name of the district, street or city, e.g. 湘湖街道
     # param: year (string, optional) …
     SELECT …
 
-A parameter is a variable of the query; `--param place=桂花街道` binds ?place to that term
+A parameter is a variable of the query; `--param place=湘湖街道` binds ?place to that term
 (see sparql.bind). Writing the query so that Oxigraph plans it well: start from the bound
 value, look names up through `VALUES ?nameProp { rdfs:label skos:altLabel } ?x ?nameProp ?name`
 (an alternative path `rdfs:label|skos:altLabel` makes it scan), and check types with
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rdflib.term import Identifier
 
-from kg.errors import E, KgError
+from kg.errors import E, KgError, close_to
 from kg.query.sparql import to_term
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
@@ -50,7 +50,8 @@ class SavedQuery:
         known = {p.name: p for p in self.params}
         for name in values:
             if name not in known:
-                raise KgError(E.E026, name=name, query=self.name, known=", ".join(known) or "none")
+                raise KgError(E.E026, name=name, query=self.name, known=", ".join(known) or "none",
+                              close=close_to(name, known))
         out: dict[str, Identifier] = {}
         for p in self.params:
             if p.name in values:
@@ -88,5 +89,5 @@ def catalogue(directory: str | Path = QUERIES_DIR) -> dict[str, SavedQuery]:
 def get(name: str, directory: str | Path = QUERIES_DIR) -> SavedQuery:
     path = Path(directory) / f"{name}.rq"
     if not re.fullmatch(r"[\w\-]+", name) or not path.is_file():
-        raise KgError(E.E021, name=name)
+        raise KgError(E.E021, name=name, close=close_to(name, (p.stem for p in Path(directory).glob("*.rq"))))
     return parse(name, path.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import E, KgError
+from kg.query.syntax import caret, line_col, syntax_error  # noqa: F401  (the stores import syntax_error from here)
 
 _BLANK = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
@@ -28,7 +29,6 @@ _FIRST = re.compile(r"[A-Za-z]+")
 QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 UPDATE_FORMS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.I)
-_POSITION = re.compile(r"(?:error at |line:?\s*)(\d+)[:,]\s*(?:col:?\s*)?(\d+)")
 
 
 def blank_out(text: str) -> str:
@@ -58,27 +58,26 @@ def guard(text: str) -> str:
     form = query_form(text, blank)
     if form in UPDATE_FORMS:
         raise KgError(E.E023, detail=f"{form} is an update; this store is read-only")
+    if not form:
+        raise KgError(E.E029)
     if form not in QUERY_FORMS:
-        raise KgError(E.E020, detail=f"expected SELECT, ASK, CONSTRUCT or DESCRIBE, found '{form or 'nothing'}'")
+        line, col = line_col(text, blank.upper().find(form, _PROLOGUE.match(blank).end()))
+        raise KgError(E.E020, detail=f"line {line}, column {col}: expected SELECT, ASK, CONSTRUCT or DESCRIBE, "
+                      f"found '{form}'", excerpt=caret(text, line, col))
     if _SERVICE.search(blank):
         raise KgError(E.E023, detail="SERVICE (federated query) is not allowed")
     return form
 
 
-def syntax_error(text: str, message: str) -> KgError:
-    """A parser's message turned into one line: position, the text there, what was expected."""
-    first = " ".join(message.split())
-    m = _POSITION.search(first)
-    if m:
-        line, col = int(m.group(1)), int(m.group(2))
-        lines = text.splitlines() or [""]
-        src = lines[min(line, len(lines)) - 1]
-        near = src[max(col - 1, 0):][:30].strip() or "end of line"
-        expected = first[m.end():].lstrip(": ")
-        if len(expected) > 90:
-            expected = expected[:90] + "…"
-        return KgError(E.E020, detail=f"line {line}, column {col}, near '{near}': {expected}")
-    return KgError(E.E020, detail=first[:160])
+def star_order(text: str) -> list[str] | None:
+    """For ``SELECT *``: the variables in the order the query first names them (SPARQL leaves
+    the order to the store; Oxigraph and rdflib sort them their own ways). None otherwise."""
+    blank = blank_out(text)
+    m = re.search(r"(?<![\w:?$])SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", blank, re.I)
+    if not m or query_form(text, blank) != "SELECT" or m.start() > blank.upper().find("SELECT"):
+        return None
+    names = re.findall(r"[?$]([\w\u00B7\u0300-\u036F\u203F-\u2040]+)", blank[m.end():])
+    return list(dict.fromkeys(names))
 
 
 def parse_params(items: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -167,7 +166,7 @@ def to_term(value: str, kind: str = "label") -> Identifier:
         prefix, _, local = value.partition(":")
         iri = str(PREFIXES[prefix]) + local if prefix in PREFIXES and not local.startswith("//") else value
         if not re.fullmatch(r'[^<>"{}|^`\\\x00-\x20]+', iri):
-            raise KgError(E.E025, text=value)
+            raise KgError(E.E034, text=value)
         return URIRef(iri)
     if kind == "string":
         return Literal(value)

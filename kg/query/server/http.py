@@ -13,6 +13,7 @@ A cut answer says so in the header X-Kg-Truncated and, in JSON, in a top-level "
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -98,7 +99,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self._refuse("SPARQL Update is not accepted")
             if path == "/sparql" or path == "/query":
                 if "query" not in one or not one["query"].strip():
-                    raise KgError(E.E020, detail="no query given (send query=…)")
+                    raise KgError(E.E029)
                 return self._run(one["query"], {}, one)
             if path == "/queries":
                 cat = saved.catalogue(self.queries_dir)
@@ -152,3 +153,20 @@ def make_server(runner: QueryRunner, port: int = 8765, queries_dir: str | None =
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     return server
+
+
+def serve_until_stopped(server: ThreadingHTTPServer, runner: QueryRunner) -> None:
+    """Serve until Ctrl+C (SIGINT) or SIGTERM, then close the socket and stop the workers, so
+    that stopping is an ordinary exit (status 0, no traceback) for a shell, systemd or Docker."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.server_close()
+        runner.close()

@@ -63,7 +63,8 @@ async function run(){
   const r = await fetch(url,{method:'POST',body,headers:{'Accept':'application/sparql-results+json, text/turtle'}});
   const ms = Math.round(performance.now()-t0); const type = r.headers.get('Content-Type')||'';
   if(!r.ok){ const e = await r.json(); $('status').className='err';
-    $('status').textContent=`${e.error}: ${e.message}` + (e.hint?` (${e.hint})`:''); $('out').innerHTML=''; return; }
+    $('status').textContent=`${e.error}: ${e.message}` + (e.hint?` (${e.hint})`:'');
+    $('out').innerHTML = e.excerpt ? '<pre>'+esc(e.excerpt)+'</pre>' : ''; return; }
   if(type.includes('turtle')){ $('out').innerHTML='<pre>'+esc(await r.text())+'</pre>'; $('status').textContent=`${ms} ms`; return; }
   const d = await r.json();
   if('boolean' in d){ $('out').innerHTML='<p>'+d.boolean+'</p>'; $('status').textContent=`${ms} ms`; return; }

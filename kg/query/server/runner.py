@@ -17,7 +17,8 @@ from rdflib.term import Identifier
 from kg.errors import E, KgError
 from kg.query.results import MEDIA_TYPES
 
-STATUS = {"E020": 400, "E021": 404, "E022": 400, "E025": 400, "E026": 400, "E023": 403, "E024": 503}
+STATUS = {"E020": 400, "E021": 404, "E022": 400, "E025": 400, "E026": 400, "E029": 400, "E034": 400,
+          "E023": 403, "E024": 503}
 
 
 @dataclass
@@ -30,6 +31,18 @@ class Answer:
 
 
 def _work(conn, store_name: str, location: str) -> None:  # runs in the worker process
+    """Answer queries until told to stop (None) or the server goes away. Ctrl+C reaches the
+    whole process group; the server alone decides when its workers stop, so they ignore it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _answer(conn, store_name, location)
+    except (EOFError, OSError):  # the server closed the pipe: it is shutting down
+        return
+
+
+def _answer(conn, store_name: str, location: str) -> None:
     import json
 
     from kg.query.results import serialize
@@ -42,10 +55,7 @@ def _work(conn, store_name: str, location: str) -> None:  # runs in the worker p
         return
     conn.send(("ready", ""))
     while True:
-        try:
-            msg = conn.recv()
-        except EOFError:
-            return
+        msg = conn.recv()
         if msg is None:
             return
         text, bindings, formats, max_rows = msg

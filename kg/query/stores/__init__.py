@@ -15,7 +15,7 @@ from typing import Mapping
 
 from rdflib.term import Identifier
 
-from kg.errors import E, KgError
+from kg.errors import E, KgError, close_to
 from kg.query.results import QueryResult
 
 STORES: dict[str, str] = {
@@ -51,7 +51,7 @@ def store_class(name: str) -> type[Store]:
     try:
         target = STORES[name]
     except KeyError:
-        raise KgError(E.E031, name=name, choices=", ".join(STORES)) from None
+        raise KgError(E.E031, name=name, choices=", ".join(STORES), close=close_to(name, STORES)) from None
     module, _, cls = target.partition(":")
     return getattr(importlib.import_module(module), cls)
 

@@ -11,7 +11,7 @@ from rdflib.term import Identifier, Variable
 
 from kg.errors import E, KgError
 from kg.query.results import QueryResult
-from kg.query.sparql import guard, syntax_error
+from kg.query.sparql import guard, star_order, syntax_error
 from kg.rdf.vocab import PREFIXES
 from kg.query.stores import Store
 
@@ -41,6 +41,8 @@ class MemoryStore(Store):
         except Exception as e:  # pyparsing's ParseException carries line and column
             if type(e).__name__ == "ParseException":
                 raise syntax_error(text, f"line {e.lineno}, col {e.col}: {e.msg}") from None
+            if str(e).startswith("Unknown namespace prefix"):
+                raise syntax_error(text, str(e)) from None
             raise
         if answer.type == "ASK":
             result = QueryResult("ask", boolean=bool(answer.askAnswer))
@@ -55,4 +57,4 @@ class MemoryStore(Store):
                     break
                 result.rows.append(tuple(row))
         result.elapsed_ms = (time.perf_counter() - start) * 1000
-        return result
+        return result.in_order(star_order(text))

@@ -14,7 +14,7 @@ from rdflib.term import Identifier
 from kg import atomic
 from kg.errors import E, KgError
 from kg.query.results import QueryResult, to_rdflib
-from kg.query.sparql import guard, syntax_error, bind
+from kg.query.sparql import guard, syntax_error, bind, star_order
 from kg.rdf.vocab import PREFIXES
 from kg.query.stores import Store
 
@@ -79,7 +79,7 @@ class OxigraphStore(Store):
                     break
                 result.rows.append(tuple(sol))  # Oxigraph terms; results.parts() reads them
         result.elapsed_ms = (time.perf_counter() - start) * 1000
-        return result
+        return result.in_order(star_order(text))
 
     def close(self) -> None:
         self._store = None

@@ -15,7 +15,7 @@ from rdflib.term import Identifier
 
 from kg.errors import E, KgError
 from kg.query.results import QueryResult
-from kg.query.sparql import query_form, bind
+from kg.query.sparql import bind, query_form, star_order
 from kg.rdf.vocab import sparql_prologue
 from kg.query.stores import Store
 
@@ -74,7 +74,7 @@ class RemoteStore(Store):
         rows = [tuple(_term(b[v]) if v in b else None for v in names) for b in answer["results"]["bindings"]]
         truncated = max_rows is not None and len(rows) > max_rows
         return QueryResult("select", vars=names, rows=rows[:max_rows] if truncated else rows,
-                           truncated=truncated, elapsed_ms=elapsed)
+                           truncated=truncated, elapsed_ms=elapsed).in_order(star_order(text))
 
 
 def push(graph_file: str | Path, endpoint: str, store_url: str | None = None,
