@@ -42,6 +42,11 @@ class E:
     E041 = Message("E041", "unknown entity type '{name}'", "choose among: {choices} (or their Chinese names)")
     E042 = Message("E042", "the query for the page must be a CONSTRUCT or DESCRIBE query", "e.g. kg render --query ontology/queries/neighbourhood.rq")
     E050 = Message("E050", "{path}: cannot read gold annotations ({detail})", "one JSON object per line, as in GUIDELINES.md")
+    E060 = Message("E060", "no article was read from {paths}; {out} is left as it was", "fix the errors above, or pass .txt, .md or .html files or folders holding them")
+    E061 = Message("E061", "{path} is being written by another kg build", "wait for it to finish, or build into another --out folder")
+    E062 = Message("E062", "{path}: file of {size} is over the size limit of {limit}", "split it into smaller files, or raise the limit with --max-file-size")
+    E063 = Message("E063", "{path}: no main text found in the HTML page", "save the article's text as .txt")
+    E064 = Message("E064", "{path}: {count} undecodable byte(s) replaced by U+FFFD (read as {encoding})", "check the file's encoding; the rest of its text was kept")
 
 
 class KgError(Exception):
@@ -59,6 +64,10 @@ class KgError(Exception):
 
     def line(self) -> str:
         return f"error[{self.code}]: {self.detail}" + (f" (hint: {self.hint})" if self.hint else "")
+
+    def warning(self) -> str:
+        """The same line for a problem the build worked around."""
+        return "warning" + self.line()[len("error"):]
 
     def as_json(self) -> dict:
         return {"ok": False, "error": self.code, "message": self.detail, "hint": self.hint}
