@@ -161,10 +161,12 @@ class Generations:
         """Remove what killed builds left: unfinished generations, temp files and folders,
         generations older than the current one and the one before it."""
         cur = current_generation(self.out)
-        gens = sorted((n, p) for p in self.out.iterdir() if (n := _gen_number(p.name)) is not None)
-        keep = {cur.name} if cur else set()
-        older = [p for n, p in gens if p.name not in keep and (cur is None or n < _gen_number(cur.name))]
-        keep |= {older[-1].name} if older else set()
+        keep = set()
+        if cur is not None:
+            now = _gen_number(cur.name)
+            older = sorted(n for p in self.out.iterdir() if (n := _gen_number(p.name)) is not None
+                           and now is not None and n < now)
+            keep = {cur.name, *(f"gen-{n}" for n in older[-1:])}
         removed = []
         for p in self.out.iterdir():
             if _STALE.fullmatch(p.name) or (_gen_number(p.name) is not None and p.name not in keep):

@@ -57,12 +57,13 @@ class BuildReport:
 
 
 def read_articles(inputs: list[str], report: BuildReport, max_file_bytes: int | None = ingest.MAX_FILE_BYTES,
-                  log: Callable[[str], None] = lambda line: None, tick=None) -> list[Article]:
+                  log: Callable[[str], None] = lambda line: None, tick=None,
+                  exclude: Path | None = None) -> list[Article]:
     def error(e: KgError) -> None:
         report.errors.append(e.line())
         log(e.line())
 
-    found = ingest.find_files(inputs)
+    found = ingest.find_files(inputs, exclude)
     report.notes += [f"skipped {s.path}: {s.reason}" for s in found.skipped]
     for e in found.errors:
         error(e)
@@ -99,8 +100,12 @@ def _init_worker(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (AttributeError, OSError):
         pass
-    if os.getppid() != parent:  # the build died before the line above took effect
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:  # the build died before the line above took effect
         os._exit(1)
+    except PermissionError:
+        pass
     _GAZ = gazetteer.load()
 
 
@@ -135,7 +140,7 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     report = BuildReport()
     lines = show_progress and not sys.stderr.isatty()
     tick = _Ticker("read", None, progress_every) if lines else None
-    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick)
+    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, Path(out_dir))
     if not articles:
         raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
     extractions = _with_progress(articles, workers, show_progress, progress_every)

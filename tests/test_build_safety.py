@@ -167,3 +167,20 @@ def test_killed_build_leaves_no_worker(tmp_path):
         time.sleep(0.1)
     assert not any(map(_alive, children))
     assert not (out / "graph.ttl").exists()
+
+
+def test_second_build_into_a_folder_in_use_stops(tmp_path):
+    from rdflib import Graph
+
+    from kg import atomic
+    from kg.errors import KgError
+
+    lock = atomic.OutputLock(tmp_path)
+    assert lock.acquire()
+    try:
+        with pytest.raises(KgError) as e:
+            write_outputs(Graph().parse(data=SMALL, format="turtle"), tmp_path)
+        assert e.value.code == "E061"
+    finally:
+        lock.release()
+    assert not (tmp_path / "graph.ttl").exists()

@@ -107,3 +107,10 @@ def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path, capsys):
     build([str(src)], tmp_path / "out", progress_every=0.0)
     err = capsys.readouterr().err
     assert "progress: extracted 3/3 articles" in err and "progress: read 3 files" in err
+
+
+def test_output_folder_inside_an_input_is_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text(ONE, encoding="utf-8")
+    for _ in range(2):  # the second build finds the first one's graph.html under the input
+        report = build([str(tmp_path)], tmp_path / "output", show_progress=False)
+        assert report.files == 1 and not report.errors

@@ -49,16 +49,18 @@ def _hidden(f: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in f.relative_to(root).parts)
 
 
-def find_files(inputs: Iterable[str]) -> Found:
+def find_files(inputs: Iterable[str], exclude: Path | None = None) -> Found:
     """Expand files and folders (recursively) into article files sorted by identity; a path
-    that does not exist is an error of its own and the others are still read."""
+    that does not exist is an error of its own and the others are still read. Files under
+    ``exclude`` (the output folder, when it lies inside an input) are not inputs."""
     found = Found()
     seen: dict[Path, InputFile] = {}
+    skip = exclude.resolve() if exclude is not None else None
     for item in inputs:
         p = Path(item)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if not f.is_file() or _hidden(f, p):
+                if not f.is_file() or _hidden(f, p) or (skip is not None and f.resolve().is_relative_to(skip)):
                     continue
                 if f.suffix.lower() in SUFFIXES:
                     seen.setdefault(f.resolve(), InputFile(f, f.relative_to(p).as_posix()))
