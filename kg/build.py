@@ -192,8 +192,8 @@ class _Ticker:
     def __call__(self) -> None:
         self.done += 1
         now = time.monotonic()
-        if now - self.last >= self.every or (self.total is not None and self.done == self.total
-                                              and now - self.start >= self.every):
+        closing = self.done == self.total and self.last > self.start  # after earlier lines, the last one
+        if now - self.last >= self.every or closing:
             self.last = now
             of = f"/{self.total}" if self.total is not None else ""
             print(f"progress: {self.what} {self.done}{of} {'articles' if self.total else 'files'}, "
