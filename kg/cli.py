@@ -28,16 +28,35 @@ def main() -> None:
 @click.option("--out", "out_dir", default="output", show_default=True, help="output folder")
 @click.option("--workers", type=int, default=None, help="processes for extraction (default: auto)")
 @click.option("--no-html", is_flag=True, help="skip graph.html")
-def build(inputs: tuple[str, ...], out_dir: str, workers: int | None, no_html: bool) -> None:
-    """Build DIR/graph.ttl and DIR/graph.html from article files or folders."""
+@click.option("--max-file-size", "max_size", default="20MB", show_default=True,
+              help="refuse input files larger than this (bytes, or with kB/MB/GB)")
+def build(inputs: tuple[str, ...], out_dir: str, workers: int | None, no_html: bool, max_size: str) -> None:
+    """Build DIR/graph.ttl and DIR/graph.html from article files or folders.
+
+    Exit status 0 when every input was read, 1 when the graph was written but some inputs
+    failed (each named above), 2 when nothing was written (the old output is kept).
+    """
     from kg.build import build as run
 
+    limit = _size(max_size)
     try:
-        report = run(list(inputs), out_dir, workers=workers, html=not no_html)
+        report = run(list(inputs), out_dir, workers=workers, html=not no_html, max_file_bytes=limit,
+                     log=lambda line: click.echo(line, err=True))
     except KgError as e:
         _fail(e)
     click.echo(report.summary(), err=True)
     click.echo(f"wrote {out_dir}/graph.ttl" + ("" if no_html else f", {out_dir}/graph.html"), err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+def _size(text: str) -> int:
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", text, re.IGNORECASE)
+    if not m:
+        raise click.BadParameter(f"{text!r}: give a size such as 20MB, 500kB or 1048576", param_hint="--max-file-size")
+    return int(float(m.group(1)) * 1024 ** " KMG".index(m.group(2).upper() or " "))
 
 
 @main.command(name="eval")

@@ -58,6 +58,11 @@ class E:
     E041 = Message("E041", "unknown entity type '{name}'", "{close}choose among: {choices}, or their Chinese names")
     E042 = Message("E042", "the query for the page must be a CONSTRUCT or DESCRIBE query", "e.g. kg render --query ontology/queries/neighbourhood.rq")
     E050 = Message("E050", "{path}: cannot read gold annotations ({detail})", "one JSON object per line, as in GUIDELINES.md")
+    E060 = Message("E060", "no article was read from {paths}; {out} is left as it was", "fix the errors above, or pass .txt, .md or .html files or folders holding them")
+    E061 = Message("E061", "{path} is being written by another kg build", "wait for it to finish, or build into another --out folder")
+    E062 = Message("E062", "{path}: file of {size} is over the size limit of {limit}", "split it into smaller files, or raise the limit with --max-file-size")
+    E063 = Message("E063", "{path}: no main text found in the HTML page", "save the article's text as .txt")
+    E064 = Message("E064", "{path}: {count} undecodable byte(s) replaced by U+FFFD (read as {encoding})", "check the file's encoding; the rest of its text was kept")
 
 
 def close_to(name: str, choices: Iterable[str], n: int = 3) -> str:
@@ -91,6 +96,10 @@ class KgError(Exception):
         """For the command line: the message and hint on one line, then the excerpt if any."""
         first = f"error[{self.code}]: {self.detail}" + (f" (hint: {self.hint})" if self.hint else "")
         return first + ("\n" + self.excerpt if self.excerpt else "")
+
+    def warning(self) -> str:
+        """The same line for a problem the build worked around."""
+        return "warning" + self.line()[len("error"):]
 
     def as_json(self) -> dict:
         """For HTTP: one shape, plus ``excerpt`` when there is one."""

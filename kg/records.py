@@ -18,16 +18,17 @@ class SourceText:
     """A decoded input file."""
 
     path: str  # as given on the command line, relative where possible
-    name: str  # file name, used as the document id
+    name: str  # path relative to the input that named it, used as the document id
     raw: str  # decoded, not yet normalised
     encoding: str
+    replaced: int = 0  # undecodable bytes read as U+FFFD
 
 
 @dataclass(frozen=True)
 class Article:
     """One news article: a file may hold several."""
 
-    doc: str  # file name of the source
+    doc: str  # the source file's path relative to its input (its name when given by itself)
     index: int  # position of the article inside its file, from 0
     title: str
     text: str  # normalised text; all offsets refer to it

@@ -57,9 +57,9 @@ def test_find_files_recurses_and_notes_skipped(tmp_path):
     (tmp_path / "a" / "x.txt").write_text("社区", encoding="utf-8")
     (tmp_path / "b.md").write_text("社区", encoding="utf-8")
     (tmp_path / "c.pdf").write_bytes(b"%PDF")
-    files, skipped = find_files([str(tmp_path)])
-    assert [f.name for f in files] == ["b.md", "x.txt"]
-    assert skipped and skipped[0].path.endswith("c.pdf")
+    found = find_files([str(tmp_path)])
+    assert [f.doc for f in found.files] == ["a/x.txt", "b.md"]
+    assert found.skipped and found.skipped[0].path.endswith("c.pdf")
 
 
 def test_read_names_the_file(tmp_path):

@@ -64,3 +64,13 @@ def normalize(text: str) -> str:
     # NFKC turns the ideographic space into a plain one; keep lines tidy
     text = "\n".join(line.strip() for line in text.split("\n"))
     return strip_furniture(text)
+
+
+# format characters (zero-width space/joiners, BOM, bidi marks) and the few letters that print blank
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def has_visible_text(text: str) -> bool:
+    """False for text of only blanks, zero-width and other invisible characters."""
+    return any(not c.isspace() and c not in _BLANK_LETTERS and unicodedata.category(c) not in ("Cf", "Cc", "Zs")
+               for c in text)

@@ -52,7 +52,9 @@ class OxigraphStore(Store):
         if not path.is_dir():
             raise KgError(E.E030, path=str(path.parent))
         self.path = path
-        self._store = ox.Store.read_only(str(path))
+        # DIR/store is a symlink through DIR/current (kg/atomic.py): open the generation it names
+        # now, so that a build swapping in a new one never mixes two stores under one handle
+        self._store = ox.Store.read_only(str(path.resolve()))
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
               max_rows: int | None = None) -> QueryResult:
