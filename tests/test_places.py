@@ -75,3 +75,10 @@ def test_a_short_name_on_a_line_of_its_own_keeps_its_first_character(gaz):
     # 祭 reads as a verb in jieba; the line holds the name alone
     assert names("2023年5月1日\n祭柳坡社区\n邻里互助有温度", gaz, "Community") == ["祭柳坡社区"]
     assert names("某街道祭柳坡社区开展活动。", gaz, "Community") == ["祭柳坡社区"]
+
+
+def test_ordinary_words_before_a_town_the_data_knows(gaz):
+    # 南伞镇 is a town of the division data; 边境 (border) is an ordinary word before it
+    assert names("边境南伞镇的居民赶集。", gaz, "Subdistrict") == ["南伞镇"]
+    # but an ordinary word there is no name, though some community somewhere carries it
+    assert names("居民热心社区事务。", gaz, "Community") == []

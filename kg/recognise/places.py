@@ -178,6 +178,10 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     def trim(c: _Cand) -> str:
         if _in_data(gaz, c.type, c.raw, c.suffix) or _whole_short_name(c):
             return c.raw
+        for k in range(1, len(c.raw) - 1):  # 边境南伞镇: ordinary words before a name the data knows
+            if segment.is_common(c.raw[:k]) and not _generic(c.raw[k:]) \
+                    and _in_data(gaz, c.type, c.raw[k:], c.suffix):
+                return c.raw[k:]
         return _trim(c.raw)
 
     clean = {(c.type, trim(c)) for c in cands if c.bounded and len(c.raw) >= 2}
