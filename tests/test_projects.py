@@ -108,3 +108,13 @@ def test_an_article_in_sections_gives_each_section_its_community(gaz):
     _, has = build(text, gaz)
     assert ("青松社区", "新建充电棚") in has and ("翠柏社区", "修建下水道") in has
     assert ("青松社区", "修建下水道") not in has
+
+
+def test_an_object_that_begins_like_a_conjunction_and_a_treatment_verb():
+    text = "施工队拔除和顺街口的电线杆，整治楼道里的废旧管线。"
+    assert labels(text) == ["拔除和顺街口电线杆", "整治楼道里废旧管线"]
+    assert labels("街道开展专项整治。") == []
+
+
+def test_a_class_after_the_items_followed_by_an_ellipsis():
+    assert labels("工作队帮村里新建村民活动室等基础设施......") == ["新建村民活动室"]

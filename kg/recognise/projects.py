@@ -93,12 +93,13 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         nxt = _VERB_RE.search(text, e, b)
         stop = min([x for x, _ in taken if e <= x < b] + [nxt.start() if nxt else b])
         run = text[e:stop]  # up to the clause end, the next work verb or an item already taken
-        run = "" if run.startswith(("、", "和", "及")) else LEAD.sub("", strip_quantities(run))
+        joined = run.startswith("、") or run[:1] in ("和", "及") and segment.tokens(run[:4])[0].word in ("和", "及")
+        run = "" if joined else LEAD.sub("", strip_quantities(run))  # …和乙: a list, not an object
         if "等" in run:
             listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
             if listed and run.startswith("“"):
                 continue  # 打造A、B等“一村一特色”项目: a quoted umbrella over the items listed
-            if listed and run in LIST_CLASSES:
+            if listed and run.rstrip(".…") in LIST_CLASSES:
                 run = listed  # 新建卫生室等基础设施: the items are the work, the class is not
         obj = PAREN.sub("", cut_to_head(run))
         if obj and run[len(obj):].startswith(_METHOD_WORDS):
