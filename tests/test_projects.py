@@ -118,3 +118,9 @@ def test_an_object_that_begins_like_a_conjunction_and_a_treatment_verb():
 
 def test_a_class_after_the_items_followed_by_an_ellipsis():
     assert labels("工作队帮村里新建村民活动室等基础设施......") == ["新建村民活动室"]
+
+
+def test_a_named_village_farm_is_a_project_an_industrial_park_is_not():
+    assert labels("在山坡上的黑山羊养殖场，村民正在喂羊。") == ["黑山羊养殖场"]
+    assert labels("村里青松岭苗木花卉基地里鲜花盛开。") == ["青松岭苗木花卉基地"]
+    assert labels("企业入驻了城东电子信息产业园。") == []

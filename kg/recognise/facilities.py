@@ -4,6 +4,7 @@
   manner + a treatment word) is the work on that object.
 - A facility opened: 某某食堂正式开业, “某某之家”在某小区建成 (a name with a facility head, or a
   quoted name, right before an opening verb).
+- A village industry: 某某养殖场, 某某苗木花卉基地 (a named farm or park of the village).
 - A quoted facility: 来到“某某议事亭”, 向“某某积分超市”捐赠 (the quotation itself ends with a
   facility head; a physical facility counts even when the text calls it a platform).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import FACILITY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, TREATMENTS
+from kg.recognise.lexicon import FACILITY_HEADS, INDUSTRY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, TREATMENTS
 from kg.recognise.project_base import CUT_FLAGS, QUOTE, ProjectMention, clean, head_of
 from kg.text import segment
 from kg.text.split import clause_bounds
@@ -24,12 +25,25 @@ _OPENED = re.compile(rf"(?:正式)?(?:{_ALT(OPENING_VERBS)})")
 # objects that are people, behaviour or an abstraction, not a thing to be worked on
 _NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
 _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
+_INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{_ALT(INDUSTRY_HEADS)})")
 
 
 def recognise(text: str) -> list[ProjectMention]:
-    """Treated things and opened facilities; quoted facilities come from `quoted`, run after the
-    rules that read a head written after a quotation (“某某驿站”便民柜)."""
-    return _treated(text) + _opened(text)
+    """Treated things, opened facilities and village industries; quoted facilities come from
+    `quoted`, run after the rules that read a head written after a quotation (“某某驿站”便民柜)."""
+    return _treated(text) + _opened(text) + _industries(text)
+
+
+def _industries(text: str) -> list[ProjectMention]:
+    """山坡上的某某养殖场, 某村某某苗木基地: a named farm or industrial park of the village is a
+    project wherever it is mentioned, with or without a verb."""
+    out = []
+    for m in _INDUSTRY.finditer(text):
+        name = _trim_left(m.group(0))
+        if len(name) - len(m.group("head")) >= 2:
+            start = m.end() - len(name)
+            out.append(ProjectMention(clean(name), start, m.end(), "industry", m.group("head")))
+    return out
 
 
 def _treated(text: str) -> list[ProjectMention]:

@@ -126,6 +126,10 @@ TREATMENTS = ("整治", "加固", "粉刷", "规整", "铺设", "养护", "更�
               "重建", "防水")
 # a facility opened (某某食堂正式开业, “某某之家”在某小区建成)
 OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌")
+# heads of a village's farm, a project wherever named (某某黑猪养殖场); industrial parks (产业园) are not
+# annotated (guidelines)
+INDUSTRY_HEADS = ("养殖场", "养殖基地", "种植基地", "花卉基地", "苗木基地", "果园", "茶园", "种植园",
+                  "养殖小区")
 # heads of a physical facility, also inside a quoted name (来到“某某议事亭”)
 FACILITY_HEADS = ("食堂", "餐厅", "饭桌", "超市", "小屋", "驿站", "书屋", "广场", "公园", "长廊", "亭", "议事亭",
                   "之家", "服务站", "守护站", "活动室", "议事室", "阅览室", "便民柜", "充电棚", "服务中心")
