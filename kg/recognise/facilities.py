@@ -82,11 +82,12 @@ def _name_before(text: str) -> str:
 
 
 def _trim_left(text: str) -> str:
-    """Drop the left context of a noun phrase up to its last function word (村里的饮水工程 → 饮水工程)."""
+    """Drop the left context of a noun phrase up to its last function word or word of place
+    (村里的饮水工程 → 饮水工程, 村里某某基地 → 某某基地)."""
     toks = segment.tokens(text)
     start = 0
     for k, t in enumerate(toks[:-1]):
-        if t.flag in CUT_FLAGS and segment.is_common(t.word):
+        if (t.flag in CUT_FLAGS or t.flag == "s") and segment.is_common(t.word):
             start = k + 1
     return "".join(t.word for t in toks[start:])
 
