@@ -82,3 +82,7 @@ def test_ordinary_words_before_a_town_the_data_knows(gaz):
     assert names("边境南伞镇的居民赶集。", gaz, "Subdistrict") == ["南伞镇"]
     # but an ordinary word is not cut off another ordinary word the data happens to know
     assert names("边境热心镇", gaz, "Subdistrict") != ["热心镇"]
+
+
+def test_a_short_line_that_ends_an_ordinary_word_is_no_village(gaz):
+    assert names("2024年3月1日\n荆湘乡村\n振兴有新篇", gaz, "Community") == []

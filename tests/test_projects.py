@@ -124,3 +124,8 @@ def test_a_named_village_farm_is_a_project_an_industrial_park_is_not():
     assert labels("在山坡上的黑山羊养殖场，村民正在喂羊。") == ["黑山羊养殖场"]
     assert labels("村里青松岭苗木花卉基地里鲜花盛开。") == ["青松岭苗木花卉基地"]
     assert labels("企业入驻了城东电子信息产业园。") == []
+
+
+def test_labels_lose_a_leading_year_and_empty_quotes_and_bare_kinds_are_no_project():
+    assert labels("该楼栋是2023年外墙改造的试点。") == ["外墙改造"]
+    assert labels("村里建设方面缺项目，发展产业。") == []

@@ -72,7 +72,14 @@ def _whole_short_name(c: "_Cand") -> bool:
     """A three-character stem standing alone (a headline, a line of its own: 祭旗坡社区) is a name,
     even where jieba reads its first character as a verb; a preposition (在, 到) still cuts."""
     return c.bounded and len(c.raw) == 3 and c.raw[0] not in PLACE_LEFT_CONTEXT \
-        and not segment.freq(c.raw[:2]) and segment.is_name_like(c.raw)
+        and not segment.freq(c.raw[:2]) and segment.is_name_like(c.raw) \
+        and not _ends_ordinary_word(c.type, c.raw, c.suffix)
+
+
+def _ends_ordinary_word(typ: str, stem: str, suffix: str) -> bool:
+    """Does 村 close an ordinary word (乡村, 农村) or follow a verb (驻村)?"""
+    return typ == "Community" and suffix == "村" and (stem.endswith(PLACE_LEFT_CONTEXT) or any(
+        segment.freq(stem[-k:] + suffix) >= _COMMON_WORD for k in (1, 2) if len(stem) > k))
 
 
 def _generic(stem: str) -> bool:
@@ -161,8 +168,7 @@ def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     last = toks[-1]
     if last.flag.startswith(_CUT_FLAGS) and segment.is_common(last.word):
         return False  # 深入社区, 提供社区: a verb before the suffix
-    if typ == "Community" and suffix == "村" and (stem.endswith(PLACE_LEFT_CONTEXT) or any(
-            segment.freq(stem[-k:] + suffix) >= _COMMON_WORD for k in (1, 2) if len(stem) > k)):
+    if _ends_ordinary_word(typ, stem, suffix):
         return False  # 促乡村, 工作队驻村: the suffix ends an ordinary word or follows a verb
     return _in_data(gaz, typ, stem, suffix) or not _generic(stem)
 

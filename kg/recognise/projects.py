@@ -34,7 +34,7 @@ _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼�
 # heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
 _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
 # words that show no object follows a work verb (改造后, 改造作为, 建设成为)
-_NOT_OBJECT_STARTS = ("后", "作为", "成为")
+_NOT_OBJECT_STARTS = ("后", "作为", "成为", "方面")
 # words that turn the phrase before them into a method or platform (配餐服务平台, 服务模式)
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
@@ -136,7 +136,7 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
         return False
     head = head_of(obj)
     rest = obj[:len(obj) - len(head)] if head else obj
-    if not before_verb and not rest and (head in _GENERIC_HEADS or len(head) < 2):
+    if not before_verb and not rest and (head in _GENERIC_HEADS or head in ("产业", "养殖") or len(head) < 2):
         return False  # a bare 服务 or 项目
     if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
         return False  # 商户走访、“菜单式”商户服务: a list of activities
