@@ -86,3 +86,14 @@ def test_ordinary_words_before_a_town_the_data_knows(gaz):
 
 def test_a_short_line_that_ends_an_ordinary_word_is_no_village(gaz):
     assert names("2024年3月1日\n荆湘乡村\n振兴有新篇", gaz, "Community") == []
+
+
+def test_each_county_subtree_is_walked_once_however_many_names_are_looked_up(gaz, monkeypatch):
+    """Linking streets and villages costs by the number of mentions, not mentions × subtree."""
+    calls = []
+    real = type(gaz).descendants
+    monkeypatch.setattr(type(gaz), "descendants", lambda self, pid, level: calls.append((pid, level)) or real(self, pid, level))
+    gaz._below.clear()
+    text = "长沙市芙蓉区" + "".join(f"某{c}街道和{c}{c}社区。" for c in "甲乙丙丁戊己庚辛壬癸" * 5)
+    places.recognise(text, gaz)
+    assert len(calls) == len(set(calls)) <= 4

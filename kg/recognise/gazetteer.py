@@ -57,6 +57,7 @@ class Gazetteer:
         self.by_name: dict[str, list[int]] = {}
         self.by_alias: dict[str, list[int]] = {}
         self._lower_names: frozenset[str] | None = None
+        self._below: dict[tuple[int, int], dict[str, list[int]]] = {}
         self._parse(lines)
 
     def _parse(self, lines: list[str]) -> None:
@@ -157,6 +158,17 @@ class Gazetteer:
         if self._lower_names is None:
             self._lower_names = frozenset(n for n, lv in zip(self.names, self.levels) if lv >= 4)
         return self._lower_names
+
+    def named_below(self, root: int, level: int, name: str) -> list[int]:
+        """Places of that name at `level` under `root`: each root's subtree is indexed by name once
+        per process, so lookups cost by the number of roots, not by the size of their subtrees."""
+        key = (root, level)
+        index = self._below.get(key)
+        if index is None:
+            index = self._below[key] = {}
+            for d in self.descendants(root, level):
+                index.setdefault(self.names[d], []).append(d)
+        return index.get(name, [])
 
     def nearest_code(self, pid: int) -> str | None:
         for p in [pid] + self.ancestors(pid):

@@ -279,14 +279,8 @@ def _gaz_lookup(gaz: Gazetteer, name: str, parent: int | None, context: list[int
     if name.endswith("社区") and name[:-2].endswith("村"):
         variants.append(name[:-2])
     level = 4 if name.endswith(SUBDISTRICT_SUFFIXES) else 5
-    roots = [parent] if parent is not None else context
-    found = set()
-    for r in roots:
-        if r is None or gaz.level(r) >= level:
-            continue
-        for d in gaz.descendants(r, level):
-            if gaz.name(d) in variants:
-                found.add(d)
+    roots = {r for r in ([parent] if parent is not None else context) if r is not None and gaz.level(r) < level}
+    found = {d for r in roots for v in variants for d in gaz.named_below(r, level, v)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -42,12 +42,19 @@ def _tagger() -> jieba.posseg.POSTokenizer:
 
 
 def tokens(text: str) -> list[Token]:
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Recognisers ask for the same short spans again and again (a stem, its left context):
+    tagged once per process."""
     out, pos = [], 0
     for pair in _tagger().lcut(text, HMM=True):
         w = pair.word
         out.append(Token(w, pair.flag, pos, pos + len(w)))
         pos += len(w)
-    return out
+    return tuple(out)
 
 
 def words(text: str) -> list[str]:
