@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 
 from kg.text import segment
 from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
-                      ORG_SUFFIXES, RELATIVE_PREFIXES)
+                                  ORG_SUFFIXES, OWN_BODY_STEM_ENDS, UNIT_COMPOUND_HEADS, RELATIVE_PREFIXES, SENDER_CUES, UNIT_PARTY_SUFFIXES)
 from kg.records import Mention
 
+_SENDER_RE = re.compile("|".join(SENDER_CUES))
+_COMPOUND_AFTER = re.compile("(?:老|职工|监委)?(?:" + "|".join(UNIT_COMPOUND_HEADS) + ")")
+_PLACE_ENDS = ("村", "镇", "乡", "社区", "街道", "县", "市", "区", "省", "州", "组", "队")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s in ORG_SUFFIXES + ("部",)))
 _MAX_STEM = 14
 # tags of words that end the left context of a name (verbs, prepositions, pronouns, numbers…)
@@ -26,24 +29,26 @@ _CUT_FLAGS = {"v", "vd", "p", "c", "d", "u", "uj", "ul", "uz", "ug", "uv", "r", 
 _CUT_AFTER_PLACE = {"v", "p", "c", "u", "uj", "ul", "uz"}
 # characters before a suffix that make it part of an ordinary word (布局, 大厅, 全部…)
 _BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "大客餐展门舞", "部": "全内外局干东西南北中上下后前头胸腹背俱",
-                 "委": "主编常", "院": "庭医法学"}
-_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化"}
+                 "委": "主编常", "院": "庭医法学", "办": "举承创开主协兴督代合包停试帮操申买置首"}
+_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化", "办": "法理公事学好完成了得不起"}
 # suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
-_NEEDS_PLACE = ("厅", "委", "部", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
+_NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
-                        "办公室", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
+                        "办公室", "办", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
     ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业")),
     ("SocialOrganization", ("协会", "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所",
-                            "社会工作服务中心")),
+                            "社会工作服务中心", "发展中心", "交流中心")),
 ]
 _COMPANY_FORMS = ("有限公司", "公司")
+# outside units whose party body is the unit itself (not 委, 党委: bodies of a place)
+_UNIT_FORMS = tuple(x for x in ORG_SUFFIXES if not x.endswith(("委", "委员会", "政府", "党总支", "党支部")))
 # trade words that end a firm's brand (某某药业, 某某置业)
 _TRADES = ("药业", "医药", "实业", "置业", "地产", "科技", "控股", "传媒", "食品", "电器", "物业")
 _ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
 _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
-                     "法院", "检察院", "委员会", "办公室", "大队", "医院")
+                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店")
 
 
 def kind_of(name: str) -> str:
@@ -66,10 +71,11 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     """Cut the left context: keep what follows the last verb, preposition, …"""
     best = stem
     first_place = min((a for a, _ in places), default=len(stem))
-    for t in segment.tokens(stem):
+    toks = segment.tokens(stem)
+    for i, t in enumerate(toks):
         flags = _CUT_AFTER_PLACE if t.start >= first_place else _CUT_FLAGS
         if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
-                and not any(a < t.end and t.start < b for a, b in places):
+                and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i):
             best = stem[t.end:]
     # 组织协调江西省燃气集团: ordinary words before a place name are context, not name
     off = len(stem) - len(best)
@@ -79,6 +85,24 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
                 return stem[a:]
             break
     return best
+
+
+def _names_trade(toks: list, i: int) -> bool:
+    """Is token i, right before the suffix, the body's line of work though jieba reads it as a
+    verb or pronoun: one character (城发集团, 规自局), or after a 市/区/县 prefix (县审计局)?"""
+    if i != len(toks) - 1 or i == 0 or toks[i - 1].flag == "x":
+        return False
+    return len(toks[i].word) == 1 or toks[i - 1].word in RELATIVE_PREFIXES
+
+
+def _relative_tail(stem: str) -> str:
+    """The part of a stem from a 市/区/县/省 written as a word of its own after a common noun
+    (单位市农业农村 → 市农业农村), or ''."""
+    toks = segment.tokens(stem)
+    for i, t in enumerate(toks[1:-1], 1):
+        if t.word in RELATIVE_PREFIXES and toks[i - 1].flag.startswith("n") and segment.is_common(toks[i - 1].word):
+            return stem[t.start:]
+    return ""
 
 
 def _continues(rest: str, suffix: str, whole: bool) -> bool:
@@ -91,8 +115,8 @@ def _continues(rest: str, suffix: str, whole: bool) -> bool:
 
 def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
     """Does the name carry a proper part (not only a kind of business)?"""
-    if has_place:
-        return True
+    if has_place or len(stem) >= 2 and segment.tag(stem + suffix) == "nt":
+        return True  # 长沙市民政局; 某某银行 known to the dictionary as an organisation
     if stem[:1] in RELATIVE_PREFIXES and suffix.endswith(_GOV_FOR_RELATIVE):
         return True
     if suffix in _NEEDS_PLACE:
@@ -116,7 +140,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         sfx, s, e = m.group(0), m.start(), m.end()
         if s < taken_until:
             continue
-        if text.startswith(ORG_SUFFIXES, e) or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") \
+        if text.startswith(ORG_SUFFIXES, e) and not text.startswith(UNIT_PARTY_SUFFIXES, e) or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") \
                 or text[s - 1:s] in _BEFORE_BLOCK.get(sfx, ""):
             continue
         j = s
@@ -135,14 +159,19 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
             continue
         if text.startswith(MEDIA_SUFFIXES, e) or name.endswith(MEDIA_SUFFIXES):
             continue
-        if sfx in INTERNAL_BODY_SUFFIXES or sfx.endswith("委"):
-            if not stem or stem.endswith(("社区", "村", "街道", "镇", "乡", "居委", "业委", "监委")) or stem in ("小区", "两"):
-                continue  # 社区党委, 街道党工委: no name of their own
+        if sfx in INTERNAL_BODY_SUFFIXES or sfx.endswith(("委", "政府")):
+            if not stem or stem.endswith(OWN_BODY_STEM_ENDS) or stem in ("小区", "两"):
+                continue  # 社区党委, 街道党工委, 乡政府: no name of their own
+        if _COMPOUND_AFTER.match(text, e):
+            continue  # 某公司宿舍区, 某县纪委监委家属院: a compound named after the unit
         has_place = any(a == start for a, b in spans)
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
         if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):
-            continue
+            stem = _relative_tail(stem)  # 帮扶单位市农业农村局: the name starts at its 市
+            if not stem or not _proper(stem, sfx, False, False):
+                continue
+            start, name = s - len(stem), stem + sfx
         mention = Mention("Organization", name, start, e, name)
         canonical, scoped = name, False
         if stem[:1] in RELATIVE_PREFIXES and not has_place:
@@ -151,9 +180,39 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
                 canonical = where + name[1:]
             else:
                 scoped = True
-        found.append(OrgMention(mention, canonical, kind_of(name), scoped, {name} - {canonical}))
+        own = next((p for p in UNIT_PARTY_SUFFIXES if name.endswith(p)), "")
+        if own and name[:-len(own)].endswith(_UNIT_FORMS):
+            canonical = canonical[:-len(own)]  # 某某区统计局机关党支部: found whole, named by its unit
+        party = next((p for p in UNIT_PARTY_SUFFIXES if text.startswith(p, e)), "")
+        if party and sfx not in INTERNAL_BODY_SUFFIXES:
+            mention = Mention("Organization", name + party, start, e + len(party), name + party)
+            e += len(party)  # 某某集团党委: the unit's own party body, one organisation with it
+        found.append(OrgMention(mention, canonical, kind_of(canonical), scoped, {mention.name} - {canonical}))
         taken_until = e
-    return _merge(text, found)
+    return _merge(text, found + _senders(text, found, spans))
+
+
+def _senders(text: str, found: list[OrgMention], spans: list[tuple[int, int]]) -> list[OrgMention]:
+    """Units named only by the work team or cadres they send (某某能建扶贫工作组, 某某能建帮扶干部):
+    the words right before the cue, when they read as a name and not as a place or a village."""
+    out: list[OrgMention] = []
+    for m in _SENDER_RE.finditer(text):
+        j = m.start()
+        while j > 0 and m.start() - j < 8 and "\u4e00" <= text[j - 1] <= "\u9fff":
+            j -= 1
+        local = [(a - j, b - j) for a, b in spans if j <= a and b <= m.start()]
+        stem = _trim(text[j:m.start()], local)
+        start = m.start() - len(stem)
+        if len(stem) < 2 or stem.endswith(_PLACE_ENDS) or not segment.is_name_like(stem) \
+                or any(a <= start < b or start <= a < m.start() for a, b in spans) \
+                or any(o.mention.start < m.start() and start < o.mention.end for o in found + out):
+            continue
+        out.append(OrgMention(Mention("Organization", stem, start, m.start(), stem), stem, kind_of(stem), False))
+    names = sorted({o.canonical for o in out}, key=len, reverse=True)
+    for o in out:  # 能建 written after 某某能建: the same unit
+        o.canonical = next((n for n in names if n != o.canonical and n.endswith(o.canonical)), o.canonical)
+        o.aliases = {o.mention.name} - {o.canonical}
+    return out
 
 
 def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:

@@ -1,0 +1,77 @@
+"""Organisations and the communities they back, on sentences written for the tests."""
+from kg.extract import extract
+from kg.recognise import orgs, places
+from kg.records import Article
+
+
+def found(text, gaz):
+    """(name as written, canonical name, aliases) of the organisations in a text."""
+    up = places.recognise_upper(text, gaz)
+    return [(o.mention.name, o.canonical, sorted(o.aliases)) for o in orgs.recognise(text, up, orgs.main_places(up))]
+
+
+def backed(text, gaz, title=""):
+    """(organisation, community) pairs of the supports relation extracted from a text."""
+    ex = extract(Article("t.txt", 0, title, text), gaz)
+    label = {k: e.label for k, e in ex.entities.items()}
+    return sorted((label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "supports")
+
+
+def test_party_body_of_an_outside_unit_is_the_unit(gaz):
+    assert found("金瑞集团党委书记在会上发言。", gaz) == [("金瑞集团党委", "金瑞集团", ["金瑞集团党委"])]
+    assert found("长沙市芙蓉区统计局机关党支部走进社区。", gaz) == [
+        ("长沙市芙蓉区统计局机关党支部", "长沙市芙蓉区统计局", ["长沙市芙蓉区统计局机关党支部"])]
+
+
+def test_a_bank_the_dictionary_knows_and_its_branch_party_body(gaz):
+    assert [f[1] for f in found("建设银行与青松社区开展结对共建。", gaz)] == ["建设银行"]
+    assert [f[1] for f in found("建设银行长沙芙蓉支行党支部认领了心愿。", gaz)] == ["建设银行长沙芙蓉支行"]
+
+
+def test_relative_prefix_bodies_of_more_kinds(gaz):
+    text = "县人社办、县书香书店联合派出工作队，省水利厅认领了绿化带，县美术家协会也来了。"
+    assert [f[0] for f in found(text, gaz)] == ["县人社办", "县书香书店", "省水利厅", "县美术家协会"]
+    assert found("社区举办了活动，区里开办了课堂。", gaz) == []
+
+
+def test_line_of_work_read_as_a_verb_stays_in_the_name(gaz):
+    assert [f[0] for f in found("县统计局干部走访，湘潭城发集团驻村工作队进村。", gaz)] == ["县统计局", "湘潭城发集团"]
+
+
+def test_name_starts_at_its_relative_prefix_after_a_common_noun(gaz):
+    assert [f[0] for f in found("村民把锦旗送到后盾单位县水务局相关人员手中。", gaz)] == ["县水务局"]
+
+
+def test_unit_inside_a_compound_name_and_own_bodies_are_not_organisations(gaz):
+    assert found("岳塘区人民医院家属院和县公安局老家属区完成了改造。", gaz) == []
+    assert found("青松社区居民委员会、业主委员会和距乡政府5公里的小学。", gaz) == []
+
+
+def test_unit_named_only_by_its_work_team(gaz):
+    text = "在中国华电帮扶干部的帮助下，他搞起了养殖。这是贫困户与华电帮扶干部的对话。"
+    assert found(text, gaz) == [("中国华电", "中国华电", []), ("华电", "中国华电", ["华电"])]
+    assert found("青松镇驻村工作队和兴旺村驻村帮扶工作队都来了。", gaz) == []
+
+
+def test_the_unit_that_sent_a_work_team_backs_its_village(gaz):
+    text = "兴旺村和青松村都在山里。县水务局驻青松村工作队帮村里修了路。"
+    assert backed(text, gaz) == [("县水务局", "青松村")]
+    text = "今年，县水务局驻村帮扶工作队到镇里，分驻于兴旺村、青松村。"
+    assert backed(text, gaz) == [("县水务局", "兴旺村"), ("县水务局", "青松村")]
+
+
+def test_bodies_inside_a_frame_of_support(gaz):
+    text = "在区水务局、区供电公司的积极推动下，青松社区完成了改造。"
+    assert backed(text, gaz) == [("区供电公司", "青松社区"), ("区水务局", "青松社区")]
+
+
+def test_a_body_that_carries_works_into_the_community(gaz):
+    assert backed("青松社区里，长沙市中医院为三位老人安装了呼叫器。", gaz) == [("长沙市中医院", "青松社区")]
+    assert backed("青松社区里，长沙市中医院的医生说了话。", gaz) == []
+
+
+def test_a_series_of_backers_each_opening_a_clause(gaz):
+    text = ("青松社区：共建见实效\n青松社区召开共建会。\n长沙市中医院认领了助老服务；长沙市统计局机关党支部让政策解读进了楼道；"
+            "金瑞集团党委将诊室前移。")
+    assert backed(text, gaz, "青松社区：共建见实效") == [
+        ("金瑞集团", "青松社区"), ("长沙市中医院", "青松社区"), ("长沙市统计局", "青松社区")]
