@@ -174,7 +174,9 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     mentions = [o.mention for o in org_mentions]
     for k, where in support.backers(text, mentions, b.sentences, communities):
         m = mentions[k]
-        for name in where or scopes(m.start, b.sentences, communities, nb_parent, nb_mentions, focus):
+        where = where or scopes(m.start, b.sentences, communities, nb_parent, nb_mentions, focus) \
+            or support.earlier_in_paragraph(text, m.start, communities)
+        for name in where:
             b.relate(org_keys[k], "supports", key_of[name], b.evidence(m.start, m.end))
 
     # projects, kept only where a community is in scope; a sentence's amount goes to its project

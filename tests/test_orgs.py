@@ -75,3 +75,13 @@ def test_a_series_of_backers_each_opening_a_clause(gaz):
             "金瑞集团党委将诊室前移。")
     assert backed(text, gaz, "青松社区：共建见实效") == [
         ("金瑞集团", "青松社区"), ("长沙市中医院", "青松社区"), ("长沙市统计局", "青松社区")]
+
+
+def test_a_work_team_with_no_village_in_its_name_serves_the_village_of_its_paragraph(gaz):
+    text = ("青松村：产业兴旺\n青松村召开大会。\n“兴旺村地处山脚，要发展产业。”2021年底，建设银行长沙芙蓉支行驻村工作队"
+            "到来后提出想法。")
+    assert backed(text, gaz, "青松村：产业兴旺") == [("建设银行长沙芙蓉支行", "兴旺村")]
+
+
+def test_a_village_and_a_firm_signing_an_agreement(gaz):
+    assert backed("青松村与金瑞集团签订战略合作协议。", gaz) == [("金瑞集团", "青松村")]

@@ -76,7 +76,7 @@ SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位",
                  "帮扶", "捐赠", "捐助", "资助", "赞助", "援建", "出资", "义诊", "提供", "支持", "上门", "签约", "慰问",
                  "送来", "捐", "筹集", "帮助", "协助", "开设", "开办", "认领", "对接", "选派")
 # a clause that states support for the community whatever the verb
-SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "结对", "签约", "义诊")
+SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "结对", "签约", "义诊", "合作协议", "共建协议")
 # a work team or cadre a unit sends to a village (某局驻某村工作队): the unit backs the village
 TEAM_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村帮扶", "驻村扶贫", "帮扶干部",
              "驻村第一书记", "派出工作队", "工作队")

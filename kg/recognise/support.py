@@ -41,14 +41,24 @@ def team(text: str, org: Mention) -> re.Match | None:
 def team_villages(text: str, org: Mention, cue: re.Match, sent: Sentence | None,
                   communities: list[Mention]) -> list[str]:
     """The communities a work team is sent to: the one written after 驻 in the team's name, else
-    those named after the team in the same sentence (分驻于甲村、乙村), else none (use the scope)."""
+    those named after the team in the same sentence (分驻于甲村、乙村), else the village the
+    paragraph named last; [] when none (use the scope)."""
     cue_start, cue_end = org.end + cue.start(), org.end + cue.end()
     named = [m for m in communities if org.end <= m.start < cue_start and text[m.start - 1:m.start] == _STATION]
     if named:
         return [named[-1].name]
-    if sent is None:
-        return []
-    return list(dict.fromkeys(m.name for m in communities if cue_end <= m.start < sent.end))
+    after = [m.name for m in communities if sent is not None and cue_end <= m.start < sent.end]
+    if after or _STATION in text[org.end:cue_start]:
+        return list(dict.fromkeys(after))
+    return earlier_in_paragraph(text, org.start, communities)  # 某村…。某银行驻村工作队到来后…
+
+
+def earlier_in_paragraph(text: str, pos: int, communities: list[Mention]) -> list[str]:
+    """The community named last before `pos` in the same paragraph (某村…。某局驻村工作队…), as a
+    fallback when nothing else puts a community in scope."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = [m for m in communities if start <= m.start and m.end <= pos]
+    return [before[-1].name] if before else []
 
 
 def in_frame(sent: Sentence | None, org: Mention) -> bool:
