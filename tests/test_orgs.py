@@ -85,3 +85,13 @@ def test_a_work_team_with_no_village_in_its_name_serves_the_village_of_its_parag
 
 def test_a_village_and_a_firm_signing_an_agreement(gaz):
     assert backed("青松村与金瑞集团签订战略合作协议。", gaz) == [("金瑞集团", "青松村")]
+
+
+def test_people_and_cars_kept_apart_is_no_bank_branch(gaz):
+    assert [f[0] for f in found("改造后道路平整、人车分行，金瑞集团也来了。", gaz)] == ["金瑞集团"]
+
+
+def test_the_unit_linked_to_a_community_backs_it(gaz):
+    from kg.recognise.relations import supports
+    text = "县水务局相关负责人来到联点社区检查工作。"
+    assert [supports(text, o.mention) for o in orgs.recognise(text, places.recognise_upper(text, gaz), {})] == [True]
