@@ -95,3 +95,8 @@ def test_the_unit_linked_to_a_community_backs_it(gaz):
     from kg.recognise.relations import supports
     text = "县水务局相关负责人来到联点社区检查工作。"
     assert [supports(text, o.mention) for o in orgs.recognise(text, places.recognise_upper(text, gaz), {})] == [True]
+
+
+def test_a_known_national_body_and_its_local_units(gaz):
+    text = "近日，国家林业局湘西调查队来到村里。中国工商联贵州省分会长期参与扶贫，分会场设在村部。"
+    assert [f[0] for f in found(text, gaz)] == ["国家林业局湘西调查队", "中国工商联贵州省分会"]

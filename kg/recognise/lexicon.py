@@ -40,12 +40,12 @@ ORG_SUFFIXES = tuple(sorted({
     "交警", "派出所", "集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业", "医院", "卫生院",
     "敬老院", "养老院", "福利院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "研究院", "研究所", "协会",
     "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所", "电视台", "出版社",
-    "社会工作服务中心", "发展中心", "交流中心", "书店", "办",
+    "社会工作服务中心", "发展中心", "交流中心", "书店", "办", "分会", "调查队",
 }, key=len, reverse=True))
 # a party body written right after an outside unit is that unit (某某公司党委 = 某某公司)
 UNIT_PARTY_SUFFIXES = ("机关党支部", "机关党委", "党总支", "党支部", "党委")
 # a branch written right after its parent body is one organisation (某某银行玉林支行)
-BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "分院", "分局", "分会")
+BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "分院", "分局", "分会", "调查队")
 # bodies inside a street or community that have no name of their own
 INTERNAL_BODY_SUFFIXES = ("党工委", "党总支", "党支部", "党委", "委员会", "两委", "居委会", "业委会", "监委会", "委")
 # a work unit's name inside a compound's name (某厂家属区, 某局宿舍): the compound, not the unit

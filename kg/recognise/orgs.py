@@ -31,7 +31,7 @@ _CUT_AFTER_PLACE = {"v", "p", "c", "u", "uj", "ul", "uz"}
 _BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "大客餐展门舞", "部": "全内外局干东西南北中上下后前头胸腹背俱",
                  "委": "主编常", "院": "庭医法学", "办": "举承创开主协兴督代合包停试帮操申买置首",
                  "分行": "车"}
-_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化", "办": "法理公事学好完成了得不起"}
+_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化", "分会": "场", "办": "法理公事学好完成了得不起"}
 # suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
 _NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
 _KIND = [
@@ -82,7 +82,9 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     off = len(stem) - len(best)
     for a, _b in sorted(places):
         if off < a < len(stem):
-            if not segment.is_name_like(stem[off:a]) and not any(off <= x < a for x, _ in places):
+            lead = stem[off:a]  # an abbreviated body (某促会) before the place is part of the name
+            if not segment.is_name_like(lead) and not any(t.flag == "j" for t in segment.tokens(lead)) \
+                    and not any(off <= x < a for x, _ in places):
                 return stem[a:]
             break
     return best
@@ -94,6 +96,15 @@ def _names_trade(toks: list, i: int) -> bool:
     if i != len(toks) - 1 or i == 0 or toks[i - 1].flag == "x":
         return False
     return len(toks[i].word) == 1 or toks[i - 1].word in RELATIVE_PREFIXES
+
+
+def _known_name(raw: str, sfx: str, stem: str) -> str:
+    """Keep whole a name jieba knows as an organisation (国家统计局) that the trim cut into."""
+    last = segment.tokens(raw + sfx)[-1]
+    if last.flag != "nt" or last.start >= len(raw) - len(stem):
+        return stem
+    before = segment.tokens(raw[:last.start])
+    return raw[last.start:] if not before or before[-1].flag in _CUT_FLAGS else stem
 
 
 def _relative_tail(stem: str) -> str:
@@ -150,7 +161,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         if j == taken_until and text[j:j + 1] in "和与及或同跟并":
             j += 1  # 岳阳康宁医院和明目眼科医院
         local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
-        stem = _trim(text[j:s], local)
+        stem = _known_name(text[j:s], sfx, _trim(text[j:s], local))
         if found and found[-1].mention.end == j == taken_until and _continues(text[j:e], sfx, len(stem) == s - j):
             j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body
             stem = text[j:s]
