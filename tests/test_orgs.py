@@ -36,6 +36,7 @@ def test_relative_prefix_bodies_of_more_kinds(gaz):
 
 def test_line_of_work_read_as_a_verb_stays_in_the_name(gaz):
     assert [f[0] for f in found("县统计局干部走访，湘潭城发集团驻村工作队进村。", gaz)] == ["县统计局", "湘潭城发集团"]
+    assert [f[0] for f in found("长沙市统计局干部也来了。", gaz)] == ["长沙市统计局"]
 
 
 def test_name_starts_at_its_relative_prefix_after_a_common_noun(gaz):
@@ -100,3 +101,18 @@ def test_the_unit_linked_to_a_community_backs_it(gaz):
 def test_a_known_national_body_and_its_local_units(gaz):
     text = "近日，国家林业局湘西调查队来到村里。中国工商联贵州省分会长期参与扶贫，分会场设在村部。"
     assert [f[0] for f in found(text, gaz)] == ["国家林业局湘西调查队", "中国工商联贵州省分会"]
+
+
+def test_a_unit_whose_head_takes_a_working_group_to_the_village(gaz):
+    assert backed("县水务局负责人带工作组赴青松村开展调研。", gaz) == [("县水务局", "青松村")]
+
+
+def test_a_body_in_a_persons_title_is_not_one_of_a_series_of_backers(gaz):
+    text = "青松社区：共建见实效\n长沙市中医院认领了助老服务；长沙市统计局驻京特派员也来了。"
+    assert backed(text, gaz, "青松社区：共建见实效") == [("长沙市中医院", "青松社区")]
+
+
+def test_a_series_of_backers_whose_list_opens_with_a_name_not_recognised(gaz):
+    text = ("青松村：村企共建\n近日，某某系统党委、金瑞集团党委赴青松村开展活动。"
+            "现场，湘潭城发集团与青松村签订结对共建协议。")
+    assert backed(text, gaz, "青松村：村企共建") == [("湘潭城发集团", "青松村"), ("金瑞集团", "青松村")]

@@ -79,10 +79,13 @@ SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位",
 SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "联点", "结对", "签约", "义诊", "合作协议", "共建协议")
 # a work team or cadre a unit sends to a village (某局驻某村工作队): the unit backs the village
 TEAM_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村帮扶", "驻村扶贫", "帮扶干部",
-             "驻村第一书记", "派出工作队", "工作队")
+             "驻村第一书记", "派出工作队", "工作队", "工作小组", "工作组")
 # the cues above that name the sending unit right before them even when it has no type suffix
 # (某某能建扶贫工作组); the bare 工作队 and 驻村帮扶 also follow places and villages
 SENDER_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "帮扶干部")
+# words after a body that make it a person's title or office, not the actor of its clause
+TITLE_AFTER = ("书记", "会长", "主任", "局长", "负责人", "特派员", "副", "委员", "常委", "行长", "经理", "董事长", "院长",
+               "校长", "领导", "代表", "相关", "驻")
 # 在甲、乙的大力支持下: the bodies inside the frame back the community
 FRAME_HEADS = ("推动", "支持", "帮助", "帮扶", "协调", "指导", "关心", "关怀", "资助", "援助")
 # 某医院为老人安装…, 某公司为村里修建…: a body that carries works into the community

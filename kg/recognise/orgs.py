@@ -76,7 +76,7 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     for i, t in enumerate(toks):
         flags = _CUT_AFTER_PLACE if t.start >= first_place else _CUT_FLAGS
         if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
-                and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i):
+                and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i, places):
             best = stem[t.end:]
     # 组织协调江西省燃气集团: ordinary words before a place name are context, not name
     off = len(stem) - len(best)
@@ -90,12 +90,14 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     return best
 
 
-def _names_trade(toks: list, i: int) -> bool:
+def _names_trade(toks: list, i: int, places: list[tuple[int, int]]) -> bool:
     """Is token i, right before the suffix, the body's line of work though jieba reads it as a
-    verb or pronoun: one character (城发集团, 规自局), or after a 市/区/县 prefix (县审计局)?"""
+    verb or pronoun: one character (城发集团, 规自局), or after a 市/区/县 prefix or a place
+    (县审计局, 某市审计局)?"""
     if i != len(toks) - 1 or i == 0 or toks[i - 1].flag == "x":
         return False
-    return len(toks[i].word) == 1 or toks[i - 1].word in RELATIVE_PREFIXES
+    return len(toks[i].word) == 1 or toks[i - 1].word in RELATIVE_PREFIXES or any(
+        b == toks[i].start for _a, b in places)
 
 
 def _known_name(raw: str, sfx: str, stem: str) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.recognise.lexicon import CARRY_VERBS, FRAME_HEADS, TEAM_CUES
+from kg.recognise.lexicon import CARRY_VERBS, FRAME_HEADS, TEAM_CUES, TITLE_AFTER
 from kg.records import Mention, Sentence
 from kg.recognise.relations import supports
-from kg.text.split import CLAUSE_END, sentence_at
+from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
 
 _TEAM_RE = re.compile("|".join(sorted(TEAM_CUES, key=len, reverse=True)))
 _FRAME_RE = re.compile(r"在([^，,。；;！？!?]{2,160}?)的[^，,。；;]{0,6}?(?:" + "|".join(FRAME_HEADS) + ")[^，,。；;]{0,4}?下")
@@ -75,14 +75,19 @@ def carries_works(text: str, org: Mention) -> bool:
 
 
 def opens_clause(text: str, org: Mention, found: list[Mention]) -> bool:
-    """Does the organisation open its clause (alone or as the first of a list of bodies)?"""
+    """Does the organisation open its clause as the one acting (alone or in a list of bodies)?"""
     a = org.start
     while True:
         prev = next((m for m in found if m.end <= a and text[m.end:a] in ("", *_LIST_JOIN)), None)
         if prev is None or prev is org:
             break
         a = prev.start
-    return a == 0 or text[a - 1] in CLAUSE_END or text[a - 1] in "\n…" or text[a - 1].isspace()
+    if text.startswith(TITLE_AFTER, org.end):
+        return False  # 某部驻某地特派员…, 某局局长…: a person's title, not the body acting
+    c = clause_bounds(text, a, a)[0]
+    head = text[c:a]  # names the recogniser missed may open the list (甲、乙集团党委…)
+    return head == "" or head.endswith("、") and all(len(x) <= 16 for x in head.split("、")) \
+        or text[a - 1] in "…" or text[a - 1].isspace()
 
 
 def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
