@@ -175,7 +175,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     for k, where in support.backers(text, mentions, b.sentences, communities):
         m = mentions[k]
         where = where or scopes(m.start, b.sentences, communities, nb_parent, nb_mentions, focus) \
-            or support.earlier_in_paragraph(text, m.start, communities)
+            or support.named_before(text, m.start, communities, paragraph=False)
         for name in where:
             b.relate(org_keys[k], "supports", key_of[name], b.evidence(m.start, m.end))
 

@@ -116,3 +116,12 @@ def test_a_series_of_backers_whose_list_opens_with_a_name_not_recognised(gaz):
     text = ("青松村：村企共建\n近日，某某系统党委、金瑞集团党委赴青松村开展活动。"
             "现场，湘潭城发集团与青松村签订结对共建协议。")
     assert backed(text, gaz, "青松村：村企共建") == [("湘潭城发集团", "青松村"), ("金瑞集团", "青松村")]
+
+
+def test_a_backer_with_no_community_in_scope_backs_the_one_named_last_before_it(gaz):
+    text = "青松村召开大会。\n同时，县水务局积极协调相关单位，与金瑞集团共建产销平台。"
+    assert backed(text, gaz) == [("金瑞集团", "青松村")]
+
+
+def test_a_picture_credit_is_no_support(gaz):
+    assert backed("青松村召开大会。\n本版图片由县水务局提供", gaz) == []

@@ -83,6 +83,8 @@ TEAM_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工
 # the cues above that name the sending unit right before them even when it has no type suffix
 # (某某能建扶贫工作组); the bare 工作队 and 驻村帮扶 also follow places and villages
 SENDER_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "帮扶干部")
+# a clause that credits a picture or a source (本版图片由某局提供, 某局供图): not support
+CREDIT_CUES = ("图片由", "照片由", "供图", "图片来源", "资料由")
 # words after a body that make it a person's title or office, not the actor of its clause
 TITLE_AFTER = ("书记", "会长", "主任", "局长", "负责人", "特派员", "副", "委员", "常委", "行长", "经理", "董事长", "院长",
                "校长", "领导", "代表", "相关", "驻")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.recognise.lexicon import CARRY_VERBS, FRAME_HEADS, TEAM_CUES, TITLE_AFTER
+from kg.recognise.lexicon import CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, TEAM_CUES, TITLE_AFTER
 from kg.records import Mention, Sentence
 from kg.recognise.relations import supports
 from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
@@ -50,13 +50,13 @@ def team_villages(text: str, org: Mention, cue: re.Match, sent: Sentence | None,
     after = [m.name for m in communities if sent is not None and cue_end <= m.start < sent.end]
     if after or _STATION in text[org.end:cue_start]:
         return list(dict.fromkeys(after))
-    return earlier_in_paragraph(text, org.start, communities)  # 某村…。某银行驻村工作队到来后…
+    return named_before(text, org.start, communities)  # 某村…。某银行驻村工作队到来后…
 
 
-def earlier_in_paragraph(text: str, pos: int, communities: list[Mention]) -> list[str]:
-    """The community named last before `pos` in the same paragraph (某村…。某局驻村工作队…), as a
-    fallback when nothing else puts a community in scope."""
-    start = text.rfind("\n", 0, pos) + 1
+def named_before(text: str, pos: int, communities: list[Mention], paragraph: bool = True) -> list[str]:
+    """The community named last before `pos` in the same paragraph (某村…。某局驻村工作队…), or
+    anywhere earlier in the article, as a fallback when nothing else puts a community in scope."""
+    start = text.rfind("\n", 0, pos) + 1 if paragraph else 0
     before = [m for m in communities if start <= m.start and m.end <= pos]
     return [before[-1].name] if before else []
 
@@ -96,6 +96,9 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
     its work team names; an empty list means the community in scope."""
     out: dict[int, list[str]] = {}
     for k, m in enumerate(orgs):
+        a, b = clause_bounds(text, m.start, m.end)
+        if any(c in text[a:b] for c in CREDIT_CUES):
+            continue  # 本版图片由某局提供: a credit line
         sent = sentence_at(sentences, m.start)
         cue = team(text, m)
         if cue is not None:
