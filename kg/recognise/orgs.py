@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from kg.text import segment
 from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
-                                  ORG_SUFFIXES, OWN_BODY_STEM_ENDS, UNIT_COMPOUND_HEADS, RELATIVE_PREFIXES, SENDER_CUES, UNIT_PARTY_SUFFIXES)
+                                  ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES, SENDER_CUES,
+                                  UNIT_COMPOUND_HEADS, UNIT_PARTY_SUFFIXES)
 from kg.records import Mention
 
 _SENDER_RE = re.compile("|".join(SENDER_CUES))
@@ -31,7 +32,8 @@ _CUT_AFTER_PLACE = {"v", "p", "c", "u", "uj", "ul", "uz"}
 _BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "大客餐展门舞", "部": "全内外局干东西南北中上下后前头胸腹背俱",
                  "委": "主编常", "院": "庭医法学", "办": "举承创开主协兴督代合包停试帮操申买置首",
                  "分行": "车"}
-_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化", "分会": "场", "办": "法理公事学好完成了得不起"}
+_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化",
+                "分会": "场", "办": "法理公事学好完成了得不起"}
 # suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
 _NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
 _KIND = [
@@ -154,8 +156,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         sfx, s, e = m.group(0), m.start(), m.end()
         if s < taken_until:
             continue
-        if text.startswith(ORG_SUFFIXES, e) and not text.startswith(UNIT_PARTY_SUFFIXES, e) or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") \
-                or text[s - 1:s] in _BEFORE_BLOCK.get(sfx, ""):
+        longer = text.startswith(ORG_SUFFIXES, e) and not text.startswith(UNIT_PARTY_SUFFIXES, e)
+        if longer or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") or text[s - 1:s] in _BEFORE_BLOCK.get(sfx, ""):
             continue
         j = s
         while j > 0 and j > taken_until and s - j < _MAX_STEM and ("\u4e00" <= text[j - 1] <= "\u9fff"):
