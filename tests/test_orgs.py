@@ -125,3 +125,8 @@ def test_a_backer_with_no_community_in_scope_backs_the_one_named_last_before_it(
 
 def test_a_picture_credit_is_no_support(gaz):
     assert backed("青松村召开大会。\n本版图片由县水务局提供", gaz) == []
+
+
+def test_an_office_named_by_its_task_keeps_its_ordinary_words(gaz):
+    text = "县危房改造指挥部决定合并改造。近日，长沙市国资和金融系统党委、县人力资源和社会保障局赴青松村调研。"
+    assert [f[0] for f in found(text, gaz)] == ["县危房改造指挥部", "长沙市国资和金融系统党委", "县人力资源和社会保障局"]

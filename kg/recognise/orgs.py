@@ -111,6 +111,16 @@ def _known_name(raw: str, sfx: str, stem: str) -> str:
     return raw[last.start:] if not before or before[-1].flag in _CUT_FLAGS else stem
 
 
+def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
+    """An office named by its task after a place or 市/区/县 prefix at the start of a clause keeps
+    its ordinary words (县老旧小区改造指挥部, 某区国资和金融系统党委): the whole window when it
+    holds only content words and 和/与/及."""
+    toks = segment.tokens(raw)
+    opens = toks[0].word in RELATIVE_PREFIXES or any(a == 0 for a, _b in places)
+    content = all(t.flag[:1] in "nvaj" or t.word in ("和", "与", "及") for t in toks[1:])
+    return raw if opens and content and len(toks) >= 2 else stem
+
+
 def _relative_tail(stem: str) -> str:
     """The part of a stem from a 市/区/县/省 written as a word of its own after a common noun
     (单位市农业农村 → 市农业农村), or ''."""
@@ -166,6 +176,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
             j += 1  # 岳阳康宁医院和明目眼科医院
         local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
         stem = _known_name(text[j:s], sfx, _trim(text[j:s], local))
+        if len(stem) < s - j and (j == 0 or j == taken_until or not "\u4e00" <= text[j - 1] <= "\u9fff"):
+            stem = _official(text[j:s], local, stem)
         if found and found[-1].mention.end == j == taken_until and _continues(text[j:e], sfx, len(stem) == s - j):
             j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body
             stem = text[j:s]
