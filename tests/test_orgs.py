@@ -130,3 +130,11 @@ def test_a_picture_credit_is_no_support(gaz):
 def test_an_office_named_by_its_task_keeps_its_ordinary_words(gaz):
     text = "县危房改造指挥部决定合并改造。近日，长沙市国资和金融系统党委、县人力资源和社会保障局赴青松村调研。"
     assert [f[0] for f in found(text, gaz)] == ["县危房改造指挥部", "长沙市国资和金融系统党委", "县人力资源和社会保障局"]
+
+
+def test_a_body_whose_own_act_is_the_works(gaz):
+    title = "青松社区：旧改见实效"
+    text = title + "\n青松社区旧改启动。\n金瑞集团制订改造施工方案，推进小区供电设施改造。"
+    assert backed(text, gaz, title) == [("金瑞集团", "青松社区")]
+    text = title + "\n青松社区旧改启动。\n金瑞集团负责人介绍了改造情况。"
+    assert backed(text, gaz, title) == []

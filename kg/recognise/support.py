@@ -18,6 +18,7 @@ from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
 _TEAM_RE = re.compile("|".join(sorted(TEAM_CUES, key=len, reverse=True)))
 _FRAME_RE = re.compile(r"在([^，,。；;！？!?]{2,160}?)的[^，,。；;]{0,6}?(?:" + "|".join(FRAME_HEADS) + ")[^，,。；;]{0,4}?下")
 _CARRY_RE = re.compile(r"为[^，,。；;]{1,14}?(?:" + "|".join(CARRY_VERBS) + ")")
+_WORKS_RE = re.compile("|".join(CARRY_VERBS))
 _LIST_JOIN = "、和及与"
 _STATION = "驻"
 
@@ -74,6 +75,11 @@ def carries_works(text: str, org: Mention) -> bool:
     return _CARRY_RE.match(_tail(text, org.end, 24)) is not None
 
 
+def does_works(text: str, org: Mention) -> bool:
+    """某公司制订改造施工方案, 某指挥部决定将三个小区合并改造: works are the body's own act."""
+    return _WORKS_RE.search(_tail(text, org.end, 24)) is not None
+
+
 def opens_clause(text: str, org: Mention, found: list[Mention]) -> bool:
     """Does the organisation open its clause as the one acting (alone or in a list of bodies)?"""
     a = org.start
@@ -103,7 +109,8 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
         cue = team(text, m)
         if cue is not None:
             out[k] = team_villages(text, m, cue, sent, communities)
-        elif supports(text, m) or in_frame(sent, m) or carries_works(text, m):
+        elif supports(text, m) or in_frame(sent, m) or carries_works(text, m) \
+                or opens_clause(text, m, orgs) and does_works(text, m):
             out[k] = []
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     by_line: dict[int, list[int]] = {}
