@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.text import segment
@@ -54,6 +55,12 @@ _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党�
                      "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店")
 
 
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[segment.Token, ...]:
+    """jieba's tokens of a short stem; stems recur (each suffix is looked at from several rules)."""
+    return tuple(segment.tokens(text))
+
+
 def kind_of(name: str) -> str:
     for kind, sfx in _KIND:
         if name.endswith(sfx):
@@ -74,7 +81,7 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     """Cut the left context: keep what follows the last verb, preposition, …"""
     best = stem
     first_place = min((a for a, _ in places), default=len(stem))
-    toks = segment.tokens(stem)
+    toks = _tokens(stem)
     for i, t in enumerate(toks):
         flags = _CUT_AFTER_PLACE if t.start >= first_place else _CUT_FLAGS
         if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
@@ -85,7 +92,7 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     for a, _b in sorted(places):
         if off < a < len(stem):
             lead = stem[off:a]  # an abbreviated body (某促会) before the place is part of the name
-            if not segment.is_name_like(lead) and not any(t.flag == "j" for t in segment.tokens(lead)) \
+            if not segment.is_name_like(lead) and not any(t.flag == "j" for t in _tokens(lead)) \
                     and not any(off <= x < a for x, _ in places):
                 return stem[a:]
             break
@@ -104,18 +111,19 @@ def _names_trade(toks: list, i: int, places: list[tuple[int, int]]) -> bool:
 
 def _known_name(raw: str, sfx: str, stem: str) -> str:
     """Keep whole a name jieba knows as an organisation (国家统计局) that the trim cut into."""
-    last = segment.tokens(raw + sfx)[-1]
-    if last.flag != "nt" or last.start >= len(raw) - len(stem):
+    cut = len(raw) - len(stem)
+    k = next((k for k in range(cut) if segment.tag(raw[k:] + sfx) == "nt"), None)
+    if k is None:
         return stem
-    before = segment.tokens(raw[:last.start])
-    return raw[last.start:] if not before or before[-1].flag in _CUT_FLAGS else stem
+    before = _tokens(raw[:k])
+    return raw[k:] if not before or before[-1].flag in _CUT_FLAGS else stem
 
 
 def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
     """An office named by its task after a place or 市/区/县 prefix at the start of a clause keeps
     its ordinary words (县老旧小区改造指挥部, 某区国资和金融系统党委): the whole window when it
     holds only content words and 和/与/及."""
-    toks = segment.tokens(raw)
+    toks = _tokens(raw)
     opens = toks[0].word in RELATIVE_PREFIXES or any(a == 0 for a, _b in places)
     content = all(t.flag[:1] in "nvaj" or t.word in ("和", "与", "及") for t in toks[1:])
     return raw if opens and content and len(toks) >= 2 else stem
@@ -124,7 +132,7 @@ def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
 def _relative_tail(stem: str) -> str:
     """The part of a stem from a 市/区/县/省 written as a word of its own after a common noun
     (单位市农业农村 → 市农业农村), or ''."""
-    toks = segment.tokens(stem)
+    toks = _tokens(stem)
     for i, t in enumerate(toks[1:-1], 1):
         if t.word in RELATIVE_PREFIXES and toks[i - 1].flag.startswith("n") and segment.is_common(toks[i - 1].word):
             return stem[t.start:]
@@ -284,7 +292,7 @@ def _brand(name: str) -> str:
     sfx = next(x for x in ORG_SUFFIXES if name.endswith(x))
     brand = name[:-len(sfx)]
     brand = brand[:-2] if brand.endswith("股份") else brand
-    first = segment.tokens(brand)[0] if brand else None
+    first = _tokens(brand)[0] if brand else None
     if first is not None and first.flag == "ns" and len(brand) - len(first.word) >= 2:
         brand = brand[len(first.word):]  # the place a firm is registered in is not its brand
     return brand
