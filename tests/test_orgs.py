@@ -138,3 +138,9 @@ def test_a_body_whose_own_act_is_the_works(gaz):
     assert backed(text, gaz, title) == [("金瑞集团", "青松社区")]
     text = title + "\n青松社区旧改启动。\n金瑞集团负责人介绍了改造情况。"
     assert backed(text, gaz, title) == []
+
+
+def test_a_unit_named_by_its_place_after_its_parent_body(gaz):
+    text = "近日，中国科学院湖南亚热带研究所党委书记来到村里。"
+    assert found(text, gaz) == [("中国科学院湖南亚热带研究所党委", "中国科学院湖南亚热带研究所",
+                                 ["中国科学院湖南亚热带研究所党委"])]

@@ -139,9 +139,12 @@ def _relative_tail(stem: str) -> str:
     return ""
 
 
-def _continues(rest: str, suffix: str, whole: bool) -> bool:
+def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
     """Does ``rest``, written right after an organisation's name, continue that name? A branch
-    (玉林支行, or a bare 分局) or a company form after a short business word (管理有限公司)."""
+    (玉林支行, or a bare 分局), a unit named by its place (某科学院 + 青海某研究所) or a company
+    form after a short business word (管理有限公司)."""
+    if at_place and whole:
+        return True
     if rest.endswith(BRANCH_SUFFIXES):
         return whole or rest in BRANCH_SUFFIXES
     return suffix in _COMPANY_FORMS and whole and len(rest) - len(suffix) <= 6
@@ -186,7 +189,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         stem = _known_name(text[j:s], sfx, _trim(text[j:s], local))
         if len(stem) < s - j and (j == 0 or j == taken_until or not "\u4e00" <= text[j - 1] <= "\u9fff"):
             stem = _official(text[j:s], local, stem)
-        if found and found[-1].mention.end == j == taken_until and _continues(text[j:e], sfx, len(stem) == s - j):
+        if found and found[-1].mention.end == j == taken_until \
+                and _continues(text[j:e], sfx, len(stem) == s - j, any(a == j for a, _b in spans)):
             j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body
             stem = text[j:s]
         start = s - len(stem)
