@@ -81,7 +81,7 @@ SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "联点", "结
 TEAM_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村帮扶", "驻村扶贫", "帮扶干部",
              "驻村第一书记", "派出工作队", "工作队", "工作小组", "工作组")
 # the cues above that name the sending unit right before them even when it has no type suffix
-# (某某能建扶贫工作组); the bare 工作队 and 驻村帮扶 also follow places and villages
+# (某某电建扶贫工作组); the bare 工作队 and 驻村帮扶 also follow places and villages
 SENDER_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "帮扶干部")
 # a clause that credits a picture or a source (本版图片由某局提供, 某局供图): not support
 CREDIT_CUES = ("图片由", "照片由", "供图", "图片来源", "资料由")

@@ -101,7 +101,7 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
 
 def _names_trade(toks: list, i: int, places: list[tuple[int, int]]) -> bool:
     """Is token i, right before the suffix, the body's line of work though jieba reads it as a
-    verb or pronoun: one character (城发集团, 规自局), or after a 市/区/县 prefix or a place
+    verb or pronoun: one character (区规建局), or after a 市/区/县 prefix or a place
     (县审计局, 某市审计局)?"""
     if i != len(toks) - 1 or i == 0 or toks[i - 1].flag == "x":
         return False
@@ -121,7 +121,7 @@ def _known_name(raw: str, sfx: str, stem: str) -> str:
 
 def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
     """An office named by its task after a place or 市/区/县 prefix at the start of a clause keeps
-    its ordinary words (县老旧小区改造指挥部, 某区国资和金融系统党委): the whole window when it
+    its ordinary words (县危房改造指挥部, 某区交通和物流系统党委): the whole window when it
     holds only content words and 和/与/及."""
     toks = _tokens(raw)
     opens = toks[0].word in RELATIVE_PREFIXES or any(a == 0 for a, _b in places)
@@ -141,7 +141,7 @@ def _relative_tail(stem: str) -> str:
 
 def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
     """Does ``rest``, written right after an organisation's name, continue that name? A branch
-    (玉林支行, or a bare 分局), a unit named by its place (某科学院 + 青海某研究所) or a company
+    (玉林支行, or a bare 分局), a unit named by its place (某科学院 + 某省某研究所) or a company
     form after a short business word (管理有限公司)."""
     if at_place and whole:
         return True
@@ -203,12 +203,12 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
             if not stem or stem.endswith(OWN_BODY_STEM_ENDS) or stem in ("小区", "两"):
                 continue  # 社区党委, 街道党工委, 乡政府: no name of their own
         if _COMPOUND_AFTER.match(text, e):
-            continue  # 某公司宿舍区, 某县纪委监委家属院: a compound named after the unit
+            continue  # 某公司宿舍区, 某局老家属院: a compound named after the unit
         has_place = any(a == start for a, b in spans)
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
         if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):
-            stem = _relative_tail(stem)  # 帮扶单位市农业农村局: the name starts at its 市
+            stem = _relative_tail(stem)  # 后盾单位县水务局: the name starts at its 县
             if not stem or not _proper(stem, sfx, False, False):
                 continue
             start, name = s - len(stem), stem + sfx
@@ -222,7 +222,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
                 scoped = True
         own = next((p for p in UNIT_PARTY_SUFFIXES if name.endswith(p)), "")
         if own and name[:-len(own)].endswith(_UNIT_FORMS):
-            canonical = canonical[:-len(own)]  # 某某区统计局机关党支部: found whole, named by its unit
+            canonical = canonical[:-len(own)]  # 某区审计局机关党支部: found whole, named by its unit
         party = next((p for p in UNIT_PARTY_SUFFIXES if text.startswith(p, e)), "")
         if party and sfx not in INTERNAL_BODY_SUFFIXES:
             mention = Mention("Organization", name + party, start, e + len(party), name + party)
@@ -233,7 +233,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
 
 
 def _senders(text: str, found: list[OrgMention], spans: list[tuple[int, int]]) -> list[OrgMention]:
-    """Units named only by the work team or cadres they send (某某能建扶贫工作组, 某某能建帮扶干部):
+    """Units named only by the work team or cadres they send (某某电建扶贫工作组, 某某电建帮扶干部):
     the words right before the cue, when they read as a name and not as a place or a village."""
     out: list[OrgMention] = []
     for m in _SENDER_RE.finditer(text):
@@ -249,7 +249,7 @@ def _senders(text: str, found: list[OrgMention], spans: list[tuple[int, int]]) -
             continue
         out.append(OrgMention(Mention("Organization", stem, start, m.start(), stem), stem, kind_of(stem), False))
     names = sorted({o.canonical for o in out}, key=len, reverse=True)
-    for o in out:  # 能建 written after 某某能建: the same unit
+    for o in out:  # 电建 written after 某某电建: the same unit
         o.canonical = next((n for n in names if n != o.canonical and n.endswith(o.canonical)), o.canonical)
         o.aliases = {o.mention.name} - {o.canonical}
     return out

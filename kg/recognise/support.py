@@ -51,7 +51,7 @@ def team_villages(text: str, org: Mention, cue: re.Match, sent: Sentence | None,
     after = [m.name for m in communities if sent is not None and cue_end <= m.start < sent.end]
     if after or _STATION in text[org.end:cue_start]:
         return list(dict.fromkeys(after))
-    return named_before(text, org.start, communities)  # 某村…。某银行驻村工作队到来后…
+    return named_before(text, org.start, communities)  # 某村…。某银行驻村工作队进村后…
 
 
 def named_before(text: str, pos: int, communities: list[Mention], paragraph: bool = True) -> list[str]:
@@ -76,7 +76,7 @@ def carries_works(text: str, org: Mention) -> bool:
 
 
 def does_works(text: str, org: Mention) -> bool:
-    """某公司制订改造施工方案, 某指挥部决定将三个小区合并改造: works are the body's own act."""
+    """某公司拿出管网改造计划, 某指挥部召开会议部署危房改造: works are the body's own act."""
     return _WORKS_RE.search(_tail(text, org.end, 24)) is not None
 
 
