@@ -90,7 +90,7 @@ TITLE_AFTER = ("书记", "会长", "主任", "局长", "负责人", "特派员",
                "校长", "领导", "代表", "相关", "驻")
 # 在甲、乙的大力支持下: the bodies inside the frame back the community
 FRAME_HEADS = ("推动", "支持", "帮助", "帮扶", "协调", "指导", "关心", "关怀", "资助", "援助")
-# 某医院为老人安装…, 某公司为村里修建…: a body that carries works into the community
+# 某医院为独居户装上…, 某公司为村里修建…: a body that carries works into the community
 CARRY_VERBS = ("安装", "修建", "新建", "新修", "修通", "建设", "建成", "改造", "更换", "增设", "硬化", "铺设", "捐建",
                "援建", "配备", "加装", "搭建", "打造")
 

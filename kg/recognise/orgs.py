@@ -102,7 +102,7 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
 def _names_trade(toks: list, i: int, places: list[tuple[int, int]]) -> bool:
     """Is token i, right before the suffix, the body's line of work though jieba reads it as a
     verb or pronoun: one character (区规建局), or after a 市/区/县 prefix or a place
-    (县审计局, 某市审计局)?"""
+    (县统计局, 某市统计局)?"""
     if i != len(toks) - 1 or i == 0 or toks[i - 1].flag == "x":
         return False
     return len(toks[i].word) == 1 or toks[i - 1].word in RELATIVE_PREFIXES or any(
@@ -110,7 +110,7 @@ def _names_trade(toks: list, i: int, places: list[tuple[int, int]]) -> bool:
 
 
 def _known_name(raw: str, sfx: str, stem: str) -> str:
-    """Keep whole a name jieba knows as an organisation (国家统计局) that the trim cut into."""
+    """Keep whole a name jieba knows as an organisation (国家林业局) that the trim cut into."""
     cut = len(raw) - len(stem)
     k = next((k for k in range(cut) if segment.tag(raw[k:] + sfx) == "nt"), None)
     if k is None:
@@ -131,7 +131,7 @@ def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
 
 def _relative_tail(stem: str) -> str:
     """The part of a stem from a 市/区/县/省 written as a word of its own after a common noun
-    (单位市农业农村 → 市农业农村), or ''."""
+    (单位县水务 → 县水务), or ''."""
     toks = _tokens(stem)
     for i, t in enumerate(toks[1:-1], 1):
         if t.word in RELATIVE_PREFIXES and toks[i - 1].flag.startswith("n") and segment.is_common(toks[i - 1].word):
