@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.recognise import orgs, places, projects, quantities
+from kg.recognise import orgs, places, projects, quantities, support
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import UNIT_COMPOUND_SUFFIXES
 from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
-from kg.recognise.relations import focal, scope, scopes, street_over, supports
+from kg.recognise.relations import focal, scope, scopes, street_over
 from kg.text.split import sentence_at
 from kg.text.split import sentences as split_sentences
 
@@ -176,14 +176,20 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
                 has_parent.add(keys[k])
 
     # organisations and the communities they support
+    org_keys: list[str] = []
     for o in org_mentions:
         key = f"org/{article.doc}/{_key_part(o.canonical)}" if o.scoped else f"org/{_key_part(o.canonical)}"
         e = b.entity(key, "Organization", o.canonical, o.mention)
         e.aliases |= o.aliases
         e.link_reason = o.kind  # the finer class, read by graph assembly
-        if supports(text, o.mention):
-            for where in scopes(o.mention.start, b.sentences, communities, nb_parent, nb_mentions, focus):
-                b.relate(key, "supports", key_of[where], b.evidence(o.mention.start, o.mention.end))
+        org_keys.append(key)
+    mentions = [o.mention for o in org_mentions]
+    for k, where in support.backers(text, mentions, b.sentences, communities):
+        m = mentions[k]
+        where = where or scopes(m.start, b.sentences, communities, nb_parent, nb_mentions, focus) \
+            or support.named_before(text, m.start, communities, paragraph=False)
+        for name in where:
+            b.relate(org_keys[k], "supports", key_of[name], b.evidence(m.start, m.end))
 
     # projects, kept only where a community is in scope; a sentence's amount goes to its project
     # only when the sentence has one project (a sum for several works is no work's own)

@@ -50,12 +50,18 @@ ORG_SUFFIXES = tuple(sorted({
     "交警", "派出所", "集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业", "医院", "卫生院",
     "敬老院", "养老院", "福利院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "研究院", "研究所", "协会",
     "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所", "电视台", "出版社",
-    "社会工作服务中心",
+    "社会工作服务中心", "发展中心", "交流中心", "书店", "办", "分会", "调查队",
 }, key=len, reverse=True))
+# a party body written right after an outside unit is that unit (某某公司党委 = 某某公司)
+UNIT_PARTY_SUFFIXES = ("机关党支部", "机关党委", "党总支", "党支部", "党委")
 # a branch written right after its parent body is one organisation (某某银行玉林支行)
-BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "分院", "分局", "分会")
+BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "分院", "分局", "分会", "调查队")
 # bodies inside a street or community that have no name of their own
 INTERNAL_BODY_SUFFIXES = ("党工委", "党总支", "党支部", "党委", "委员会", "两委", "居委会", "业委会", "监委会", "委")
+# a work unit's name inside a compound's name (某厂家属区, 某局宿舍): the compound, not the unit
+UNIT_COMPOUND_HEADS = ("家属区", "家属院", "宿舍区", "宿舍", "住宅区", "生活区", "小区")
+# words that end the stem of a body of the street or community itself (某社区居民委员会, 某乡政府)
+OWN_BODY_STEM_ENDS = ("社区", "村", "街道", "街", "镇", "乡", "居委", "业委", "监委", "居民", "村民", "业主")
 # bare kinds of business: 物业公司, 网约车公司, 交通部门 are not names
 BARE_KIND_STEMS = {
     "物业", "网约车", "出租车", "快递", "外卖", "第三方", "社工", "专业", "交通", "物流", "家政", "保安", "中介",
@@ -78,9 +84,25 @@ SUPPORT_BEFORE = ("联合", "协调", "邀请", "携手", "联手", "依托", "�
 # words after an organisation (same clause) that make it a supporter
 SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位", "联点单位", "驻点单位", "共建", "合建", "结对",
                  "帮扶", "捐赠", "捐助", "资助", "赞助", "援建", "出资", "义诊", "提供", "支持", "上门", "签约", "慰问",
-                 "送来", "捐", "筹集", "帮助", "协助", "开设", "开办")
+                 "送来", "捐", "筹集", "帮助", "协助", "开设", "开办", "认领", "对接", "选派")
 # a clause that states support for the community whatever the verb
-SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "结对", "签约", "义诊")
+SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "联点", "结对", "签约", "义诊", "合作协议", "共建协议")
+# a work team or cadre a unit sends to a village (某局驻某村工作队): the unit backs the village
+TEAM_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村帮扶", "驻村扶贫", "帮扶干部",
+             "驻村第一书记", "派出工作队", "工作队", "工作小组", "工作组")
+# the cues above that name the sending unit right before them even when it has no type suffix
+# (某某电建扶贫工作组); the bare 工作队 and 驻村帮扶 also follow places and villages
+SENDER_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "帮扶干部")
+# a clause that credits a picture or a source (本版图片由某局提供, 某局供图): not support
+CREDIT_CUES = ("图片由", "照片由", "供图", "图片来源", "资料由")
+# words after a body that make it a person's title or office, not the actor of its clause
+TITLE_AFTER = ("书记", "会长", "主任", "局长", "负责人", "特派员", "副", "委员", "常委", "行长", "经理", "董事长", "院长",
+               "校长", "领导", "代表", "相关", "驻")
+# 在甲、乙的大力支持下: the bodies inside the frame back the community
+FRAME_HEADS = ("推动", "支持", "帮助", "帮扶", "协调", "指导", "关心", "关怀", "资助", "援助")
+# 某医院为独居户装上…, 某公司为村里修建…: a body that carries works into the community
+CARRY_VERBS = ("安装", "修建", "新建", "新修", "修通", "建设", "建成", "改造", "更换", "增设", "硬化", "铺设", "捐建",
+               "援建", "配备", "加装", "搭建", "打造")
 
 # ---- projects -----------------------------------------------------------------
 WORK_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "安装", "修建", "新建", "新修", "修通", "改造", "更换",

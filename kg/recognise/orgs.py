@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.text import segment
 from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
-                      ORG_SUFFIXES, RELATIVE_PREFIXES)
+                                  ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES, SENDER_CUES,
+                                  UNIT_COMPOUND_HEADS, UNIT_PARTY_SUFFIXES)
 from kg.records import Mention
 
+_SENDER_RE = re.compile("|".join(SENDER_CUES))
+_COMPOUND_AFTER = re.compile("(?:老|职工|监委)?(?:" + "|".join(UNIT_COMPOUND_HEADS) + ")")
+_PLACE_ENDS = ("村", "镇", "乡", "社区", "街道", "县", "市", "区", "省", "州", "组", "队")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s in ORG_SUFFIXES + ("部",)))
 _MAX_STEM = 14
 # tags of words that end the left context of a name (verbs, prepositions, pronouns, numbers…)
@@ -26,24 +31,34 @@ _CUT_FLAGS = {"v", "vd", "p", "c", "d", "u", "uj", "ul", "uz", "ug", "uv", "r", 
 _CUT_AFTER_PLACE = {"v", "p", "c", "u", "uj", "ul", "uz"}
 # characters before a suffix that make it part of an ordinary word (布局, 大厅, 全部…)
 _BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "大客餐展门舞", "部": "全内外局干东西南北中上下后前头胸腹背俱",
-                 "委": "主编常", "院": "庭医法学"}
-_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化"}
+                 "委": "主编常", "院": "庭医法学", "办": "举承创开主协兴督代合包停试帮操申买置首",
+                 "分行": "车"}
+_AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化",
+                "分会": "场", "办": "法理公事学好完成了得不起"}
 # suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
-_NEEDS_PLACE = ("厅", "委", "部", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
+_NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
-                        "办公室", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
+                        "办公室", "办", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
     ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业")),
     ("SocialOrganization", ("协会", "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所",
-                            "社会工作服务中心")),
+                            "社会工作服务中心", "发展中心", "交流中心")),
 ]
 _COMPANY_FORMS = ("有限公司", "公司")
+# outside units whose party body is the unit itself (not 委, 党委: bodies of a place)
+_UNIT_FORMS = tuple(x for x in ORG_SUFFIXES if not x.endswith(("委", "委员会", "政府", "党总支", "党支部")))
 # trade words that end a firm's brand (某某药业, 某某置业)
 _TRADES = ("药业", "医药", "实业", "置业", "地产", "科技", "控股", "传媒", "食品", "电器", "物业")
 _ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
 _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
-                     "法院", "检察院", "委员会", "办公室", "大队", "医院")
+                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店")
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[segment.Token, ...]:
+    """jieba's tokens of a short stem; stems recur (each suffix is looked at from several rules)."""
+    return tuple(segment.tokens(text))
 
 
 def kind_of(name: str) -> str:
@@ -66,24 +81,70 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     """Cut the left context: keep what follows the last verb, preposition, …"""
     best = stem
     first_place = min((a for a, _ in places), default=len(stem))
-    for t in segment.tokens(stem):
+    toks = _tokens(stem)
+    for i, t in enumerate(toks):
         flags = _CUT_AFTER_PLACE if t.start >= first_place else _CUT_FLAGS
         if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
-                and not any(a < t.end and t.start < b for a, b in places):
+                and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i, places):
             best = stem[t.end:]
     # 组织协调江西省燃气集团: ordinary words before a place name are context, not name
     off = len(stem) - len(best)
     for a, _b in sorted(places):
         if off < a < len(stem):
-            if not segment.is_name_like(stem[off:a]) and not any(off <= x < a for x, _ in places):
+            lead = stem[off:a]  # an abbreviated body (某促会) before the place is part of the name
+            if not segment.is_name_like(lead) and not any(t.flag == "j" for t in _tokens(lead)) \
+                    and not any(off <= x < a for x, _ in places):
                 return stem[a:]
             break
     return best
 
 
-def _continues(rest: str, suffix: str, whole: bool) -> bool:
+def _names_trade(toks: list, i: int, places: list[tuple[int, int]]) -> bool:
+    """Is token i, right before the suffix, the body's line of work though jieba reads it as a
+    verb or pronoun: one character (区规建局), or after a 市/区/县 prefix or a place
+    (县统计局, 某市统计局)?"""
+    if i != len(toks) - 1 or i == 0 or toks[i - 1].flag == "x":
+        return False
+    return len(toks[i].word) == 1 or toks[i - 1].word in RELATIVE_PREFIXES or any(
+        b == toks[i].start for _a, b in places)
+
+
+def _known_name(raw: str, sfx: str, stem: str) -> str:
+    """Keep whole a name jieba knows as an organisation (国家林业局) that the trim cut into."""
+    cut = len(raw) - len(stem)
+    k = next((k for k in range(cut) if segment.tag(raw[k:] + sfx) == "nt"), None)
+    if k is None:
+        return stem
+    before = _tokens(raw[:k])
+    return raw[k:] if not before or before[-1].flag in _CUT_FLAGS else stem
+
+
+def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
+    """An office named by its task after a place or 市/区/县 prefix at the start of a clause keeps
+    its ordinary words (县危房改造指挥部, 某区交通和物流系统党委): the whole window when it
+    holds only content words and 和/与/及."""
+    toks = _tokens(raw)
+    opens = toks[0].word in RELATIVE_PREFIXES or any(a == 0 for a, _b in places)
+    content = all(t.flag[:1] in "nvaj" or t.word in ("和", "与", "及") for t in toks[1:])
+    return raw if opens and content and len(toks) >= 2 else stem
+
+
+def _relative_tail(stem: str) -> str:
+    """The part of a stem from a 市/区/县/省 written as a word of its own after a common noun
+    (单位县水务 → 县水务), or ''."""
+    toks = _tokens(stem)
+    for i, t in enumerate(toks[1:-1], 1):
+        if t.word in RELATIVE_PREFIXES and toks[i - 1].flag.startswith("n") and segment.is_common(toks[i - 1].word):
+            return stem[t.start:]
+    return ""
+
+
+def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
     """Does ``rest``, written right after an organisation's name, continue that name? A branch
-    (玉林支行, or a bare 分局) or a company form after a short business word (管理有限公司)."""
+    (玉林支行, or a bare 分局), a unit named by its place (某科学院 + 某省某研究所) or a company
+    form after a short business word (管理有限公司)."""
+    if at_place and whole:
+        return True
     if rest.endswith(BRANCH_SUFFIXES):
         return whole or rest in BRANCH_SUFFIXES
     return suffix in _COMPANY_FORMS and whole and len(rest) - len(suffix) <= 6
@@ -91,8 +152,8 @@ def _continues(rest: str, suffix: str, whole: bool) -> bool:
 
 def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
     """Does the name carry a proper part (not only a kind of business)?"""
-    if has_place:
-        return True
+    if has_place or len(stem) >= 2 and segment.tag(stem + suffix) == "nt":
+        return True  # 长沙市民政局; 某某银行 known to the dictionary as an organisation
     if stem[:1] in RELATIVE_PREFIXES and suffix.endswith(_GOV_FOR_RELATIVE):
         return True
     if suffix in _NEEDS_PLACE:
@@ -116,8 +177,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         sfx, s, e = m.group(0), m.start(), m.end()
         if s < taken_until:
             continue
-        if text.startswith(ORG_SUFFIXES, e) or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") \
-                or text[s - 1:s] in _BEFORE_BLOCK.get(sfx, ""):
+        longer = text.startswith(ORG_SUFFIXES, e) and not text.startswith(UNIT_PARTY_SUFFIXES, e)
+        if longer or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") or text[s - 1:s] in _BEFORE_BLOCK.get(sfx, ""):
             continue
         j = s
         while j > 0 and j > taken_until and s - j < _MAX_STEM and ("\u4e00" <= text[j - 1] <= "\u9fff"):
@@ -125,8 +186,11 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         if j == taken_until and text[j:j + 1] in "和与及或同跟并":
             j += 1  # 岳阳康宁医院和明目眼科医院
         local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
-        stem = _trim(text[j:s], local)
-        if found and found[-1].mention.end == j == taken_until and _continues(text[j:e], sfx, len(stem) == s - j):
+        stem = _known_name(text[j:s], sfx, _trim(text[j:s], local))
+        if len(stem) < s - j and (j == 0 or j == taken_until or not "\u4e00" <= text[j - 1] <= "\u9fff"):
+            stem = _official(text[j:s], local, stem)
+        if found and found[-1].mention.end == j == taken_until \
+                and _continues(text[j:e], sfx, len(stem) == s - j, any(a == j for a, _b in spans)):
             j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body
             stem = text[j:s]
         start = s - len(stem)
@@ -135,14 +199,19 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
             continue
         if text.startswith(MEDIA_SUFFIXES, e) or name.endswith(MEDIA_SUFFIXES):
             continue
-        if sfx in INTERNAL_BODY_SUFFIXES or sfx.endswith("委"):
-            if not stem or stem.endswith(("社区", "村", "街道", "镇", "乡", "居委", "业委", "监委")) or stem in ("小区", "两"):
-                continue  # 社区党委, 街道党工委: no name of their own
+        if sfx in INTERNAL_BODY_SUFFIXES or sfx.endswith(("委", "政府")):
+            if not stem or stem.endswith(OWN_BODY_STEM_ENDS) or stem in ("小区", "两"):
+                continue  # 社区党委, 街道党工委, 乡政府: no name of their own
+        if _COMPOUND_AFTER.match(text, e):
+            continue  # 某公司宿舍区, 某局老家属院: a compound named after the unit
         has_place = any(a == start for a, b in spans)
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
         if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):
-            continue
+            stem = _relative_tail(stem)  # 后盾单位县水务局: the name starts at its 县
+            if not stem or not _proper(stem, sfx, False, False):
+                continue
+            start, name = s - len(stem), stem + sfx
         mention = Mention("Organization", name, start, e, name)
         canonical, scoped = name, False
         if stem[:1] in RELATIVE_PREFIXES and not has_place:
@@ -151,9 +220,39 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
                 canonical = where + name[1:]
             else:
                 scoped = True
-        found.append(OrgMention(mention, canonical, kind_of(name), scoped, {name} - {canonical}))
+        own = next((p for p in UNIT_PARTY_SUFFIXES if name.endswith(p)), "")
+        if own and name[:-len(own)].endswith(_UNIT_FORMS):
+            canonical = canonical[:-len(own)]  # 某区审计局机关党支部: found whole, named by its unit
+        party = next((p for p in UNIT_PARTY_SUFFIXES if text.startswith(p, e)), "")
+        if party and sfx not in INTERNAL_BODY_SUFFIXES:
+            mention = Mention("Organization", name + party, start, e + len(party), name + party)
+            e += len(party)  # 某某集团党委: the unit's own party body, one organisation with it
+        found.append(OrgMention(mention, canonical, kind_of(canonical), scoped, {mention.name} - {canonical}))
         taken_until = e
-    return _merge(text, found)
+    return _merge(text, found + _senders(text, found, spans))
+
+
+def _senders(text: str, found: list[OrgMention], spans: list[tuple[int, int]]) -> list[OrgMention]:
+    """Units named only by the work team or cadres they send (某某电建扶贫工作组, 某某电建帮扶干部):
+    the words right before the cue, when they read as a name and not as a place or a village."""
+    out: list[OrgMention] = []
+    for m in _SENDER_RE.finditer(text):
+        j = m.start()
+        while j > 0 and m.start() - j < 8 and "\u4e00" <= text[j - 1] <= "\u9fff":
+            j -= 1
+        local = [(a - j, b - j) for a, b in spans if j <= a and b <= m.start()]
+        stem = _trim(text[j:m.start()], local)
+        start = m.start() - len(stem)
+        if len(stem) < 2 or stem.endswith(_PLACE_ENDS) or not segment.is_name_like(stem) \
+                or any(a <= start < b or start <= a < m.start() for a, b in spans) \
+                or any(o.mention.start < m.start() and start < o.mention.end for o in found + out):
+            continue
+        out.append(OrgMention(Mention("Organization", stem, start, m.start(), stem), stem, kind_of(stem), False))
+    names = sorted({o.canonical for o in out}, key=len, reverse=True)
+    for o in out:  # 电建 written after 某某电建: the same unit
+        o.canonical = next((n for n in names if n != o.canonical and n.endswith(o.canonical)), o.canonical)
+        o.aliases = {o.mention.name} - {o.canonical}
+    return out
 
 
 def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:
@@ -197,7 +296,7 @@ def _brand(name: str) -> str:
     sfx = next(x for x in ORG_SUFFIXES if name.endswith(x))
     brand = name[:-len(sfx)]
     brand = brand[:-2] if brand.endswith("股份") else brand
-    first = segment.tokens(brand)[0] if brand else None
+    first = _tokens(brand)[0] if brand else None
     if first is not None and first.flag == "ns" and len(brand) - len(first.word) >= 2:
         brand = brand[len(first.word):]  # the place a firm is registered in is not its brand
     return brand

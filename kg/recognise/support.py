@@ -1,0 +1,124 @@
+"""Cues that make an organisation a backer of a community beyond the verbs of its own clause.
+
+The unit that sent a work team (某局驻某村工作队: the team is no organisation, its unit backs
+the village), a frame around a list of bodies (在甲、乙的积极推动下), a body that carries works
+into the community (某公司为村里修建…), and a series of backers, each opening its own clause
+(甲认领…；乙为…；丙…), where one of them is stated as a backer.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.recognise.lexicon import CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, TEAM_CUES, TITLE_AFTER
+from kg.records import Mention, Sentence
+from kg.recognise.relations import supports
+from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
+
+_TEAM_RE = re.compile("|".join(sorted(TEAM_CUES, key=len, reverse=True)))
+_FRAME_RE = re.compile(r"在([^，,。；;！？!?]{2,160}?)的[^，,。；;]{0,6}?(?:" + "|".join(FRAME_HEADS) + ")[^，,。；;]{0,4}?下")
+_CARRY_RE = re.compile(r"为[^，,。；;]{1,14}?(?:" + "|".join(CARRY_VERBS) + ")")
+_WORKS_RE = re.compile("|".join(CARRY_VERBS))
+_LIST_JOIN = "、和及与"
+_STATION = "驻"
+
+
+def _tail(text: str, end: int, width: int) -> str:
+    """What follows an organisation up to the end of its clause, at most `width` characters; a list
+    of bodies right after it (甲、乙联合派出工作队) widens the window."""
+    out = []
+    for ch in text[end:end + (width if text[end:end + 1] not in _LIST_JOIN else 2 * width)]:
+        if ch in CLAUSE_END:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def team(text: str, org: Mention) -> re.Match | None:
+    """The work-team cue after the organisation (某银行驻村工作队, 某局驻某村工作队), or None."""
+    return _TEAM_RE.search(_tail(text, org.end, 20))
+
+
+def team_villages(text: str, org: Mention, cue: re.Match, sent: Sentence | None,
+                  communities: list[Mention]) -> list[str]:
+    """The communities a work team is sent to: the one written after 驻 in the team's name, else
+    those named after the team in the same sentence (分驻于甲村、乙村), else the village the
+    paragraph named last; [] when none (use the scope)."""
+    cue_start, cue_end = org.end + cue.start(), org.end + cue.end()
+    named = [m for m in communities if org.end <= m.start < cue_start and text[m.start - 1:m.start] == _STATION]
+    if named:
+        return [named[-1].name]
+    after = [m.name for m in communities if sent is not None and cue_end <= m.start < sent.end]
+    if after or _STATION in text[org.end:cue_start]:
+        return list(dict.fromkeys(after))
+    return named_before(text, org.start, communities)  # 某村…。某银行驻村工作队进村后…
+
+
+def named_before(text: str, pos: int, communities: list[Mention], paragraph: bool = True) -> list[str]:
+    """The community named last before `pos` in the same paragraph (某村…。某局驻村工作队…), or
+    anywhere earlier in the article, as a fallback when nothing else puts a community in scope."""
+    start = text.rfind("\n", 0, pos) + 1 if paragraph else 0
+    before = [m for m in communities if start <= m.start and m.end <= pos]
+    return [before[-1].name] if before else []
+
+
+def in_frame(sent: Sentence | None, org: Mention) -> bool:
+    """Is the organisation inside 在…的(大力)支持(和帮助)下?"""
+    if sent is None:
+        return False
+    a, b = org.start - sent.start, org.end - sent.start
+    return any(m.start(1) <= a and b <= m.end(1) for m in _FRAME_RE.finditer(sent.text))
+
+
+def carries_works(text: str, org: Mention) -> bool:
+    """某医院为三名老人安装…: the organisation does works for people of the community."""
+    return _CARRY_RE.match(_tail(text, org.end, 24)) is not None
+
+
+def does_works(text: str, org: Mention) -> bool:
+    """某公司拿出管网改造计划, 某指挥部召开会议部署危房改造: works are the body's own act."""
+    return _WORKS_RE.search(_tail(text, org.end, 24)) is not None
+
+
+def opens_clause(text: str, org: Mention, found: list[Mention]) -> bool:
+    """Does the organisation open its clause as the one acting (alone or in a list of bodies)?"""
+    a = org.start
+    while True:
+        prev = next((m for m in found if m.end <= a and text[m.end:a] in ("", *_LIST_JOIN)), None)
+        if prev is None or prev is org:
+            break
+        a = prev.start
+    if text.startswith(TITLE_AFTER, org.end):
+        return False  # 某部驻某地特派员…, 某局局长…: a person's title, not the body acting
+    c = clause_bounds(text, a, a)[0]
+    head = text[c:a]  # names the recogniser missed may open the list (甲、乙集团党委…)
+    return head == "" or head.endswith("、") and all(len(x) <= 16 for x in head.split("、")) \
+        or text[a - 1] in "…" or text[a - 1].isspace()
+
+
+def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
+            communities: list[Mention]) -> list[tuple[int, list[str]]]:
+    """(index, communities) of each organisation that backs a community. The communities are those
+    its work team names; an empty list means the community in scope."""
+    out: dict[int, list[str]] = {}
+    for k, m in enumerate(orgs):
+        a, b = clause_bounds(text, m.start, m.end)
+        if any(c in text[a:b] for c in CREDIT_CUES):
+            continue  # 本版图片由某局提供: a credit line
+        sent = sentence_at(sentences, m.start)
+        cue = team(text, m)
+        if cue is not None:
+            out[k] = team_villages(text, m, cue, sent, communities)
+        elif supports(text, m) or in_frame(sent, m) or carries_works(text, m) \
+                or opens_clause(text, m, orgs) and does_works(text, m):
+            out[k] = []
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    by_line: dict[int, list[int]] = {}
+    for k, m in enumerate(orgs):
+        if opens_clause(text, m, orgs):
+            by_line.setdefault(bisect.bisect(breaks, m.start), []).append(k)
+    for ks in by_line.values():  # 甲认领…；乙为…；丙…: a series of backers in one paragraph
+        if len(ks) >= 2 and any(k in out for k in ks):
+            for k in ks:
+                out.setdefault(k, [])
+    return sorted(out.items())

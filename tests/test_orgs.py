@@ -1,0 +1,148 @@
+"""Organisations and the communities they back, on sentences written for the tests."""
+from kg.extract import extract
+from kg.recognise import orgs, places
+from kg.records import Article
+
+
+def found(text, gaz):
+    """(name as written, canonical name, aliases) of the organisations in a text."""
+    up = places.recognise_upper(text, gaz)
+    return [(o.mention.name, o.canonical, sorted(o.aliases)) for o in orgs.recognise(text, up, orgs.main_places(up))]
+
+
+def backed(text, gaz, title=""):
+    """(organisation, community) pairs of the supports relation extracted from a text."""
+    ex = extract(Article("t.txt", 0, title, text), gaz)
+    label = {k: e.label for k, e in ex.entities.items()}
+    return sorted((label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "supports")
+
+
+def test_party_body_of_an_outside_unit_is_the_unit(gaz):
+    assert found("金瑞集团党委书记在会上发言。", gaz) == [("金瑞集团党委", "金瑞集团", ["金瑞集团党委"])]
+    assert found("长沙市芙蓉区审计局机关党支部走进社区。", gaz) == [
+        ("长沙市芙蓉区审计局机关党支部", "长沙市芙蓉区审计局", ["长沙市芙蓉区审计局机关党支部"])]
+
+
+def test_a_bank_the_dictionary_knows_and_its_branch_party_body(gaz):
+    assert [f[1] for f in found("建设银行和青松社区结成了共建对子。", gaz)] == ["建设银行"]
+    assert [f[1] for f in found("建设银行长沙芙蓉支行党支部给老人送去了棉衣。", gaz)] == ["建设银行长沙芙蓉支行"]
+
+
+def test_relative_prefix_bodies_of_more_kinds(gaz):
+    text = "县人社办、县书香书店的干部都到了，省水利厅捐了一批树苗，县美术家协会也来了。"
+    assert [f[0] for f in found(text, gaz)] == ["县人社办", "县书香书店", "省水利厅", "县美术家协会"]
+    assert found("社区举办了活动，区里开办了课堂。", gaz) == []
+
+
+def test_line_of_work_read_as_a_verb_stays_in_the_name(gaz):
+    assert [f[0] for f in found("县统计局干部走访，区规建局干部进村。", gaz)] == ["县统计局", "区规建局"]
+    assert [f[0] for f in found("长沙市审计局干部也来了。", gaz)] == ["长沙市审计局"]
+
+
+def test_name_starts_at_its_relative_prefix_after_a_common_noun(gaz):
+    assert [f[0] for f in found("居民给后盾单位县水务局写了感谢信。", gaz)] == ["县水务局"]
+
+
+def test_unit_inside_a_compound_name_and_own_bodies_are_not_organisations(gaz):
+    assert found("某区人民医院家属院和县税务局老家属区完成了改造。", gaz) == []
+    assert found("青松社区居民委员会、业主委员会和距乡政府5公里的小学。", gaz) == []
+
+
+def test_unit_named_only_by_its_work_team(gaz):
+    text = "中国华电帮扶干部带来了种苗。村民说，华电帮扶干部常来村里。"
+    assert found(text, gaz) == [("中国华电", "中国华电", []), ("华电", "中国华电", ["华电"])]
+    assert found("青松镇驻村工作队和兴旺村驻村帮扶工作队都来了。", gaz) == []
+
+
+def test_the_unit_that_sent_a_work_team_backs_its_village(gaz):
+    text = "兴旺村和青松村都在山里。县水务局驻青松村工作队帮村里修了路。"
+    assert backed(text, gaz) == [("县水务局", "青松村")]
+    text = "今年，县水务局驻村帮扶工作队到镇里，分驻于兴旺村、青松村。"
+    assert backed(text, gaz) == [("县水务局", "兴旺村"), ("县水务局", "青松村")]
+
+
+def test_bodies_inside_a_frame_of_support(gaz):
+    text = "在区水务局、金瑞集团的积极推动下，青松社区完成了改造。"
+    assert backed(text, gaz) == [("区水务局", "青松社区"), ("金瑞集团", "青松社区")]
+
+
+def test_a_body_that_carries_works_into_the_community(gaz):
+    assert backed("青松社区里，长沙市中医院为三位老人安装了呼叫器。", gaz) == [("长沙市中医院", "青松社区")]
+    assert backed("青松社区里，长沙市中医院的医生说了话。", gaz) == []
+
+
+def test_a_series_of_backers_each_opening_a_clause(gaz):
+    title = "青松社区：共建见实效"
+    text = (title + "\n青松社区召开共建会。\n长沙市中医院认领了助老服务；长沙市审计局机关党支部把政策讲进了楼道；"
+            "金瑞集团党委把义诊桌搬到了楼下。")
+    assert backed(text, gaz, title) == [
+        ("金瑞集团", "青松社区"), ("长沙市中医院", "青松社区"), ("长沙市审计局", "青松社区")]
+
+
+def test_a_work_team_with_no_village_in_its_name_serves_the_village_of_its_paragraph(gaz):
+    title = "青松村：产业兴旺"
+    text = title + "\n青松村召开大会。\n“兴旺村背靠大山，要靠山吃山。”去年春天，建设银行长沙芙蓉支行驻村工作队进村后走访了农户。"
+    assert backed(text, gaz, title) == [("建设银行长沙芙蓉支行", "兴旺村")]
+
+
+def test_a_village_and_a_firm_signing_an_agreement(gaz):
+    assert backed("青松村与金瑞集团签订了乡村振兴合作协议。", gaz) == [("金瑞集团", "青松村")]
+
+
+def test_people_and_cars_kept_apart_is_no_bank_branch(gaz):
+    assert [f[0] for f in found("改造后道路平整、人车分行，金瑞集团也来了。", gaz)] == ["金瑞集团"]
+
+
+def test_the_unit_linked_to_a_community_backs_it(gaz):
+    from kg.recognise.relations import supports
+    text = "县水务局干部常到联点社区走访。"
+    assert [supports(text, o.mention) for o in orgs.recognise(text, places.recognise_upper(text, gaz), {})] == [True]
+
+
+def test_a_known_national_body_and_its_local_units(gaz):
+    text = "近日，国家林业局湘西调查队来到村里。中国工商联贵州省分会长期参与扶贫，分会场设在村部。"
+    assert [f[0] for f in found(text, gaz)] == ["国家林业局湘西调查队", "中国工商联贵州省分会"]
+
+
+def test_a_unit_whose_head_takes_a_working_group_to_the_village(gaz):
+    assert backed("县水务局负责人带工作组赴青松村开展调研。", gaz) == [("县水务局", "青松村")]
+
+
+def test_a_body_in_a_persons_title_is_not_one_of_a_series_of_backers(gaz):
+    title = "青松社区：共建见实效"
+    text = title + "\n长沙市中医院认领了助老服务；长沙市统计局驻京特派员也来了。"
+    assert backed(text, gaz, title) == [("长沙市中医院", "青松社区")]
+
+
+def test_a_series_of_backers_whose_list_opens_with_a_name_not_recognised(gaz):
+    title = "青松村：村企共建"
+    text = title + "\n近日，某某系统党委、金瑞集团党委到青松村走访。随后，区规建局与青松村签订结对共建协议。"
+    assert backed(text, gaz, title) == [("区规建局", "青松村"), ("金瑞集团", "青松村")]
+
+
+def test_a_backer_with_no_community_in_scope_backs_the_one_named_last_before_it(gaz):
+    text = "青松村召开大会。\n后来，金瑞集团出资共建了蔬菜基地。"
+    assert backed(text, gaz) == [("金瑞集团", "青松村")]
+
+
+def test_a_picture_credit_is_no_support(gaz):
+    assert backed("青松村召开大会。\n本版图片由县水务局提供", gaz) == []
+
+
+def test_an_office_named_by_its_task_keeps_its_ordinary_words(gaz):
+    text = "县危房改造指挥部召开了会议。近日，长沙市交通和物流系统党委、县人力资源和社会保障局到青松村调研。"
+    assert [f[0] for f in found(text, gaz)] == ["县危房改造指挥部", "长沙市交通和物流系统党委", "县人力资源和社会保障局"]
+
+
+def test_a_body_whose_own_act_is_the_works(gaz):
+    title = "青松社区：旧改见实效"
+    text = title + "\n青松社区旧改启动。\n金瑞集团拿出了管网改造计划，组织人手更换老化水管。"
+    assert backed(text, gaz, title) == [("金瑞集团", "青松社区")]
+    text = title + "\n青松社区旧改启动。\n金瑞集团负责人介绍了改造情况。"
+    assert backed(text, gaz, title) == []
+
+
+def test_a_unit_named_by_its_place_after_its_parent_body(gaz):
+    text = "近日，中国农业科学院湖南亚热带研究所党委到村里开展活动。"
+    assert found(text, gaz) == [("中国农业科学院湖南亚热带研究所党委", "中国农业科学院湖南亚热带研究所",
+                                 ["中国农业科学院湖南亚热带研究所党委"])]
