@@ -12,7 +12,7 @@ from kg.recognise import orgs, places, projects, quantities, support
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import UNIT_COMPOUND_SUFFIXES
 from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
-from kg.recognise.relations import focal, scope, scopes, street_over
+from kg.recognise.relations import focal, listed_together, scope, scopes, street_over
 from kg.text.split import sentence_at
 from kg.text.split import sentences as split_sentences
 
@@ -214,4 +214,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
                 e.quantities += [q for q in quantities.amounts(sent.text) if q not in e.quantities]
         if ckey:
             b.relate(ckey, "hasProject", key, b.evidence(p.start, p.end))
+            # works credited to several communities together (甲村、乙村、丙村展露新貌): each has them
+            for other in listed_together(p.start, b.sentences, communities, where):
+                b.relate(key_of[other], "hasProject", key, b.evidence(p.start, p.end))
     return Extraction(article, b.entities, b.relations)

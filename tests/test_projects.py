@@ -129,3 +129,14 @@ def test_a_named_village_farm_is_a_project_an_industrial_park_is_not():
 def test_labels_lose_a_leading_year_and_empty_quotes_and_bare_kinds_are_no_project():
     assert labels("该楼栋是2023年外墙改造的试点。") == ["外墙改造"]
     assert labels("村里建设方面缺项目，发展产业。") == []
+
+
+def test_works_credited_to_a_list_of_villages_belong_to_each(gaz):
+    text = "近日，记者来到某镇。\n新建排水渠、修建便民桥......青禾村、石桥村和柳塘村面貌一新。"
+    _, has = build(text, gaz)
+    for village in ("青禾村", "石桥村", "柳塘村"):
+        assert (village, "修建便民桥") in has
+
+
+def test_an_ellipsis_ends_the_object_of_a_work():
+    assert labels("村里建设了新式储藏窖......水井也修好了。") == ["新式储藏窖"]

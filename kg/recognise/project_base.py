@@ -41,7 +41,7 @@ def head_of(text: str) -> str:
 
 def cut_to_head(text: str, limit: int = 18) -> str:
     """Longest prefix (within `limit`) that ends with a project head; '' when none."""
-    full, text = text, text[:limit]
+    full, text = text, text.split("..")[0][:limit]  # an ellipsis (NFKC makes …… into ......) ends it
     for k in range(len(text), 1, -1):
         if head_of(text[:k]):
             cut = text[:k]

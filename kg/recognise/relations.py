@@ -94,6 +94,26 @@ def scopes(pos: int, sentences: list[Sentence], communities: list[Mention], neig
     return list(dict.fromkeys(m.name for m in run))
 
 
+def listed_together(pos: int, sentences: list[Sentence], communities: list[Mention], name: str) -> list[str]:
+    """The other communities of a list of communities (甲村、乙村和丙村) in the sentence at `pos`,
+    when `name` is one of them: a fact stated for the list holds for each."""
+    sent = sentence_at(sentences, pos)
+    if sent is None:
+        return []
+    inside = [m for m in communities if sent.start <= m.start < sent.end]
+    runs: list[list[Mention]] = []
+    for m in inside:
+        if runs and _LIST_SEP.fullmatch(_between(runs[-1][-1], m, sent)):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        names = list(dict.fromkeys(m.name for m in run))
+        if len(names) >= 2 and name in names:
+            return [n for n in names if n != name]
+    return []
+
+
 def _between(a: Mention, b: Mention, sent: Sentence) -> str:
     return sent.text[a.end - sent.start:b.start - sent.start]
 
