@@ -97,3 +97,9 @@ def test_each_county_subtree_is_walked_once_however_many_names_are_looked_up(gaz
     text = "长沙市芙蓉区" + "".join(f"某{c}街道和{c}{c}社区。" for c in "甲乙丙丁戊己庚辛壬癸" * 5)
     places.recognise(text, gaz)
     assert len(calls) == len(set(calls)) <= 4
+
+
+def test_a_compound_name_starts_after_the_short_names_of_its_places(gaz):
+    text = "某市某区银杏街道桂园社区。银杏桂园翠微庭园的居民说起变化。"
+    assert names(text, gaz, "Neighborhood") == ["翠微庭园"]
+    assert names("在县税务局家属院，居民议事。", gaz, "Neighborhood") == ["县税务局家属院"]

@@ -15,7 +15,7 @@ from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS,
                                   NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES,
-                                  UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
+                                  RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
 from kg.records import Mention
 from kg.recognise.upper_places import recognise_upper
 
@@ -35,6 +35,8 @@ _CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "
 _FORMER = re.compile(r"(?:即|系|是)?原$")
 # a word this frequent in jieba's dictionary is ordinary vocabulary (乡村, 驻村), not a name's end
 _COMMON_WORD = 1000
+# suffixes a place is often written without inside a longer name (朝天门街道 → 朝天门)
+_SHORTENED_SUFFIXES = ("街道", "社区", "镇", "乡", "区", "县", "市")
 
 
 @dataclass
@@ -217,9 +219,13 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             accepted[key] = ok
         stems.append(stem if ok else None)
     mentions = list(upper)
+    shorts = _short_names([m.name for m in upper] + [_name(c.type, st, c.suffix) for c, st in zip(cands, stems)
+                                                     if st is not None and c.type != "Neighborhood"])
     for c, stem in zip(cands, stems):
         if stem is None:
             continue
+        if c.type == "Neighborhood":
+            stem = _without_place_prefix(stem, shorts, c.raw)
         s = c.sfx_start - len(stem)
         mentions.append(Mention(c.type, _name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -229,6 +235,26 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     _link_lower(gaz, result)
     _former_names(text, result)
     return result
+
+
+def _short_names(names: list[str]) -> tuple[str, ...]:
+    """Places of the article written without their suffix (朝天门 for 朝天门街道), longest first."""
+    out = {n[:-len(sfx)] for n in names for sfx in _SHORTENED_SUFFIXES if n.endswith(sfx) and len(n) - len(sfx) >= 2}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _without_place_prefix(stem: str, shorts: tuple[str, ...], raw: str) -> str:
+    """某街某社区某某庭园: a compound's name starts after the short names of the places before it;
+    a unit's relative prefix (县, 市) stays with the unit (县某局家属院)."""
+    while True:
+        cut = next((p for p in shorts if stem.startswith(p) and len(stem) - len(p) >= 2), None)
+        if cut is None:
+            break
+        stem = stem[len(cut):]
+    k = raw.rfind(stem)
+    if k > 0 and raw[k - 1] in RELATIVE_PREFIXES and stem.endswith(UNIT_WORDS):
+        stem = raw[k - 1] + stem
+    return stem
 
 
 def _name(typ: str, stem: str, suffix: str) -> str:
