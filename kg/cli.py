@@ -179,9 +179,10 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
               help="more query processes kept for saved queries, so long ad-hoc ones cannot starve them")
 @click.option("--read-timeout", type=float, default=10.0, show_default=True, help="seconds a client may take to send each part of a request")
 @click.option("--queue-timeout", type=float, default=None, help="seconds a request may wait for a free worker (default: 2 x time limit + 10)")
+@click.option("--cache-mb", type=int, default=64, show_default=True, help="memory for answers of the current graph (0: no cache)")
 @click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
 @click.option("--store", "store_name", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True)
-def serve(port, host, cors, time_limit, max_rows, workers, quick_workers, read_timeout, queue_timeout,
+def serve(port, host, cors, time_limit, max_rows, workers, quick_workers, read_timeout, queue_timeout, cache_mb,
           graph_dir, store_name) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page."""
     from kg.query.server.http import make_server, serve_until_stopped
@@ -193,7 +194,7 @@ def serve(port, host, cors, time_limit, max_rows, workers, quick_workers, read_t
     except KgError as e:
         _fail(e)
     runner = QueryRunner(store_name, graph_dir, workers=workers, time_limit_s=time_limit, max_rows=max_rows,
-                         quick_workers=quick_workers, wait_s=queue_timeout)
+                         quick_workers=quick_workers, wait_s=queue_timeout, cache_bytes=cache_mb << 20)
     server = make_server(runner, port, host=host, cors=cors, read_timeout=read_timeout)
     real_port = server.server_address[1]
     shown = f"[{host}]" if ":" in host else host

@@ -236,7 +236,7 @@ def test_dead_workers_are_replaced_even_after_the_store_was_missing(built, tmp_p
     copy = tmp_path / "out"
     shutil.copytree(out, copy, symlinks=True)
     proc, port = _start([sys.executable, "-m", "kg", "serve", "--port", "0", "-d", str(copy), "--workers", "2",
-                         "--quick-workers", "0", "--queue-timeout", "20"], r"127\.0\.0\.1:(\d+)")
+                         "--quick-workers", "0", "--queue-timeout", "20", "--cache-mb", "0"], r"127\.0\.0\.1:(\d+)")
     base = f"http://127.0.0.1:{port}/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }")
     try:
         assert http(base)[0] == 200

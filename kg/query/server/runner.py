@@ -9,6 +9,9 @@ Lanes: ad-hoc queries may hold at most ``workers`` slots at a time; the ``quick_
 slots are left for saved queries (``cheap=True``), which may use any free slot. Three long ad-hoc
 queries therefore never keep a saved query waiting.
 
+Cache: a generation never changes, so its answers are kept (``cache_bytes``, least recently used
+out first) under a key that names the generation; a rebuild makes them unreachable at once.
+
 Snapshot: each request reads which generation DIR/current names (one readlink) and is answered
 only by a worker opened on that generation; workers of an older one are retired when they come
 back. A supervisor thread does the same between requests, since a build deletes the generation
@@ -21,6 +24,7 @@ import multiprocessing as mp
 import queue
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +52,7 @@ class Answer:
 class QueryRunner:
     def __init__(self, store_name: str, location: str, workers: int = 2, time_limit_s: float = 10.0,
                  max_rows: int = 10_000, quick_workers: int = 1, wait_s: float | None = None,
-                 start_timeout_s: float = 120.0, poll_s: float = 0.5):
+                 start_timeout_s: float = 120.0, poll_s: float = 0.5, cache_bytes: int = 64 << 20):
         self._ctx = mp.get_context("spawn")
         self.store_name, self.location = store_name, location
         self.time_limit_s, self.max_rows = time_limit_s, max_rows
@@ -59,6 +63,7 @@ class QueryRunner:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._stopped = threading.Event()
+        self._cache = AnswerCache(cache_bytes)
         gen = self.generation()
         for _ in range(max(1, workers) + max(0, quick_workers)):
             self._slots.put(self._spawn(gen))
@@ -105,6 +110,10 @@ class QueryRunner:
             cheap: bool = False) -> Answer:
         """``formats`` = (format for SELECT/ASK, format for CONSTRUCT/DESCRIBE); ``cheap`` for a
         saved query, which may take the slots kept free of ad-hoc queries."""
+        key = (self.generation(), text, frozenset((bindings or {}).items()), formats)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
         deadline = time.monotonic() + self.wait_s
         if not cheap and not self._general.acquire(timeout=self.wait_s):
             return _busy(self.wait_s)
@@ -113,14 +122,16 @@ class QueryRunner:
                 w = self._slots.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 return _busy(self.wait_s)
-            return self._ask(w, (text, bindings or {}, formats, self.max_rows))
+            answer = self._ask(w, key[0], (text, bindings or {}, formats, self.max_rows))
+            if answer.status == 200:
+                self._cache.put(key, answer)
+            return answer
         finally:
             if not cheap:
                 self._general.release()
 
-    def _ask(self, w: Worker | None, msg: tuple) -> Answer:
+    def _ask(self, w: Worker | None, gen: Path, msg: tuple) -> Answer:
         """Run one query on the slot's worker; the slot goes back to the pool whatever happens."""
-        gen = self.generation()
         try:
             w = self._fit(w, gen)
         except WorkerFailed as e:
@@ -165,6 +176,33 @@ class QueryRunner:
             workers, self._all = list(self._all), set()
         for w in workers:
             w.stop()
+
+
+class AnswerCache:
+    """Answers by (generation, query, bindings, formats), at most ``budget`` bytes of bodies."""
+
+    def __init__(self, budget: int):
+        self.budget, self.size = budget, 0
+        self._items: OrderedDict[tuple, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Answer | None:
+        with self._lock:
+            a = self._items.get(key)
+            if a is not None:
+                self._items.move_to_end(key)
+            return a
+
+    def put(self, key: tuple, a: Answer) -> None:
+        if len(a.body) > self.budget // 8:
+            return
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = a
+                self.size += len(a.body)
+            while self.size > self.budget:
+                _, old = self._items.popitem(last=False)
+                self.size -= len(old.body)
 
 
 def _has_store(gen: Path, store_name: str) -> bool:
