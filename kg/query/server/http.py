@@ -9,8 +9,9 @@ Results are negotiated from Accept (or ?format=json|xml|csv|tsv|turtle|nt|json-l
 SPARQL JSON/XML/CSV/TSV for SELECT and ASK, Turtle by default for CONSTRUCT and DESCRIBE.
 Updates, LOAD, SERVICE and FROM are refused. Every error, the HTTP server's own included (a
 request line too long, a bad Content-Length, a body that never came), is one JSON shape: ok,
-error, message, hint. A cut answer says so in the header X-Kg-Truncated and, in JSON, in a
-top-level "truncated".
+error, message, hint. An answer cut at the row cap is an error (E077, HTTP 400: standard clients show its message)
+unless the client sends partial=true; the cut answer then says so in the header X-Kg-Truncated
+and, in JSON, in a top-level "truncated".
 
 Against a web page in the user's browser: only the Host names the server was started for are
 answered (DNS rebinding sends another name), and no CORS header is sent unless --cors names an
@@ -32,26 +33,50 @@ from kg.query import saved
 from kg.errors import E, KgError
 from kg.query.server.runner import STATUS, Answer, QueryRunner
 
-_SELECT_TYPES = [("application/sparql-results+json", "json"), ("application/json", "json"),
-                 ("application/sparql-results+xml", "xml"), ("application/xml", "xml"),
-                 ("text/csv", "csv"), ("text/tab-separated-values", "tsv")]
-_GRAPH_TYPES = [("text/turtle", "turtle"), ("application/n-triples", "nt"),
-                ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")]
-_FORMAT_PARAM = {"json": ("json", "json-ld"), "xml": ("xml", "xml"), "csv": ("csv", "turtle"),
+_SELECT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
+                 "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+                 "text/csv": "csv", "text/tab-separated-values": "tsv"}
+_GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
+                "text/plain": "nt", "application/ld+json": "json-ld", "application/rdf+xml": "rdfxml"}
+_FORMAT_PARAM = {"json": ("json", "json-ld"), "xml": ("xml", "rdfxml"), "csv": ("csv", "turtle"),
                  "tsv": ("tsv", "turtle"), "turtle": ("json", "turtle"), "nt": ("json", "nt"),
                  "json-ld": ("json", "json-ld")}
 MAX_BODY = 1_000_000
 
 
+def ranked(accept: str) -> list[str]:
+    """The media types of an Accept header, most wanted first: by q-value, then in the order
+    given (RFC 9110 §12.5.1); types with q=0 are left out."""
+    found = []
+    for i, part in enumerate((accept or "").lower().split(",")):
+        fields = part.split(";")
+        q = 1.0
+        for f in fields[1:]:
+            k, _, v = f.partition("=")
+            if k.strip() == "q":
+                try:
+                    q = float(v)
+                except ValueError:
+                    q = 0.0
+        if fields[0].strip() and q > 0:
+            found.append((-q, i, fields[0].strip()))
+    return [mt for _, _, mt in sorted(found)]
+
+
 def negotiate(accept: str, fmt: str | None) -> tuple[str, str]:
-    """(format for SELECT/ASK, format for CONSTRUCT/DESCRIBE) from ?format= or Accept."""
+    """(format for SELECT/ASK, format for CONSTRUCT/DESCRIBE) from ?format= or Accept: for
+    each kind of answer, the most wanted type the server writes (a wildcard: the default)."""
     if fmt in _FORMAT_PARAM:
         return _FORMAT_PARAM[fmt]
-    accept = (accept or "").lower()
+    wanted = ranked(accept)
 
-    def first(table, default):
-        hits = [(accept.find(mt), f) for mt, f in table if mt in accept]
-        return min(hits)[1] if hits else default
+    def first(table: dict[str, str], default: str) -> str:
+        for mt in wanted:
+            if mt in table:
+                return table[mt]
+            if mt.endswith("/*"):
+                return default
+        return default
     return first(_SELECT_TYPES, "json"), first(_GRAPH_TYPES, "turtle")
 
 
@@ -165,15 +190,20 @@ class Handler(BaseHTTPRequestHandler):
                                         for q in cat.values()])
             if path.startswith("/queries/"):
                 q = saved.get(path.removeprefix("/queries/"), self.queries_dir)
-                values = {k: v for k, v in one.items() if k != "format"}
+                values = {k: v for k, v in one.items() if k not in ("format", "partial")}
                 return self._run(q.text, q.bindings(values), one, cheap=True)
             raise KgError(E.E075, path=path[:200])
         except KgError as e:
             self._json(STATUS.get(e.code, 400), e.as_json())
 
     def _run(self, text: str, bindings: dict, one: dict[str, str], cheap: bool = False) -> None:
+        """A cut answer is sent only to a client that asked for one with partial=true; any other
+        client gets E077, so that a standard client never takes the first rows for all of them."""
         formats = negotiate(self.headers.get("Accept", ""), one.get("format"))
-        self._send(self.runner.run(text, bindings, formats, cheap=cheap))
+        answer = self.runner.run(text, bindings, formats, cheap=cheap)
+        if answer.truncated and one.get("partial", "").lower() not in ("true", "1", "yes"):
+            raise KgError(E.E077, cap=self.runner.max_rows)
+        self._send(answer)
 
     def _refuse(self, why: str) -> None:
         self._json(403, KgError(E.E023, detail=why).as_json())
