@@ -171,6 +171,8 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 @click.option("--port", type=int, default=8765, show_default=True, help="port (0: any free port)")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to listen on; its name is also accepted in the Host header")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="another name clients may use in the Host header (e.g. the machine's name with --host 0.0.0.0)")
 @click.option("--cors", default=None, metavar="ORIGIN", help="let web pages from ORIGIN read the answers (default: none)")
 @click.option("--time-limit", type=float, default=10.0, show_default=True, help="seconds per query")
 @click.option("--max-rows", type=int, default=10_000, show_default=True, help="row cap per answer")
@@ -182,7 +184,7 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 @click.option("--cache-mb", type=int, default=64, show_default=True, help="memory for answers of the current graph (0: no cache)")
 @click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
 @click.option("--store", "store_name", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True)
-def serve(port, host, cors, time_limit, max_rows, workers, quick_workers, read_timeout, queue_timeout, cache_mb,
+def serve(port, host, allow_hosts, cors, time_limit, max_rows, workers, quick_workers, read_timeout, queue_timeout, cache_mb,
           graph_dir, store_name) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page."""
     from kg.query.server.http import make_server, serve_until_stopped
@@ -195,7 +197,7 @@ def serve(port, host, cors, time_limit, max_rows, workers, quick_workers, read_t
         _fail(e)
     runner = QueryRunner(store_name, graph_dir, workers=workers, time_limit_s=time_limit, max_rows=max_rows,
                          quick_workers=quick_workers, wait_s=queue_timeout, cache_bytes=cache_mb << 20)
-    server = make_server(runner, port, host=host, cors=cors, read_timeout=read_timeout)
+    server = make_server(runner, port, host=host, cors=cors, read_timeout=read_timeout, allow_hosts=allow_hosts)
     real_port = server.server_address[1]
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"serving {graph_dir} ({store_name}) on http://{shown}:{real_port}/  "

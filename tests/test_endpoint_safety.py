@@ -159,10 +159,13 @@ def test_only_served_host_names_and_no_cors(server):
 def test_cors_only_for_the_named_origin(built):
     out, _ = built
     proc, port = _start([sys.executable, "-m", "kg", "serve", "--port", "0", "-d", str(out), "--workers", "1",
-                         "--quick-workers", "0", "--cors", "https://app.example"], r"127\.0\.0\.1:(\d+)")
+                         "--quick-workers", "0", "--cors", "https://app.example", "--allow-host", "kg.lan"],
+                        r"127\.0\.0\.1:(\d+)")
     try:
-        _, headers, _ = http(f"http://127.0.0.1:{port}/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        url = f"http://127.0.0.1:{port}/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }")
+        _, headers, _ = http(url)
         assert headers["Access-Control-Allow-Origin"] == "https://app.example"
+        assert http(url, headers={"Host": f"kg.lan:{port}"})[0] == 200
     finally:
         proc.terminate()
         proc.wait(10)

@@ -260,14 +260,16 @@ class Server(ThreadingHTTPServer):
             self._slots.release()
 
 
-def served_hosts(host: str, port: int) -> frozenset[str]:
-    """The Host header values answered: the loopback names and ``host``, bare and with the port."""
-    names = {"127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host}
+def served_hosts(host: str, port: int, extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The Host header values answered: the loopback names, ``host`` and ``extra``, bare and
+    with the port."""
+    names = {"127.0.0.1", "localhost", "[::1]", *(f"[{h}]" if ":" in h else h for h in (host, *extra))}
     return frozenset(n.lower() for name in names for n in (name, f"{name}:{port}"))
 
 
 def make_server(runner: QueryRunner, port: int = 8765, queries_dir: str | None = None, host: str = "127.0.0.1",
-                cors: str | None = None, read_timeout: float = 10.0, max_connections: int = 64) -> Server:
+                cors: str | None = None, read_timeout: float = 10.0, max_connections: int = 64,
+                allow_hosts: tuple[str, ...] = ()) -> Server:
     """An HTTP server bound to ``host`` (port 0 picks a free one); call serve_forever()."""
     from kg.query.server.page import render_editor
 
@@ -278,7 +280,7 @@ def make_server(runner: QueryRunner, port: int = 8765, queries_dir: str | None =
     server_class = type("KgServer", (Server,), {"max_connections": max_connections,
                                                 "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
     server = server_class((host, port), handler)
-    handler.hosts = served_hosts(host, server.server_address[1])
+    handler.hosts = served_hosts(host, server.server_address[1], tuple(allow_hosts))
     return server
 
 
