@@ -294,3 +294,14 @@ def test_rebuild_while_serving_is_one_snapshot(tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_tokens_see_what_the_grammar_sees():
+    from kg.query.tokens import depth, tokens, words
+
+    toks, stop = tokens("SELECT ?service WHERE { ?a shequ:x\\' ?b . ?b shequ:p \"SERVICE\" # SERVICE\n }")
+    assert stop is None and "SERVICE" not in words(toks)
+    assert [t.text for t in toks if t.kind == "pname"] == ["shequ:x\\'", "shequ:p"]
+    assert "SERVICE" in words(tokens("SELECT * { \\u0053ERVICE <urn:x> { } }")[0])
+    assert depth(tokens("SELECT * { { ?s ?p ( 1 2 ) } FILTER((1)) }")[0]) == 3
+    assert depth(tokens('SELECT * { ?s ?p "}}}}" { { ?s ?p ?o } } }')[0]) == 3
