@@ -168,13 +168,24 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 
 
 @main.command()
-@click.option("--port", type=int, default=8765, show_default=True, help="port on 127.0.0.1 (0: any free port)")
+@click.option("--port", type=int, default=8765, show_default=True, help="port (0: any free port)")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to listen on; its name is also accepted in the Host header")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="another name clients may use in the Host header (e.g. the machine's name with --host 0.0.0.0)")
+@click.option("--cors", default=None, metavar="ORIGIN", help="let web pages from ORIGIN read the answers (default: none)")
 @click.option("--time-limit", type=float, default=10.0, show_default=True, help="seconds per query")
 @click.option("--max-rows", type=int, default=10_000, show_default=True, help="row cap per answer")
-@click.option("--workers", type=int, default=2, show_default=True, help="query processes")
+@click.option("--workers", type=int, default=2, show_default=True, help="query processes for ad-hoc queries")
+@click.option("--quick-workers", type=int, default=1, show_default=True,
+              help="more query processes kept for saved queries, so long ad-hoc ones cannot starve them")
+@click.option("--read-timeout", type=float, default=10.0, show_default=True, help="seconds a client may take to send each part of a request")
+@click.option("--queue-timeout", type=float, default=None, help="seconds a request may wait for a free worker (default: 2 x time limit + 10)")
+@click.option("--cache-mb", type=int, default=64, show_default=True, help="memory for answers of the current graph (0: no cache)")
 @click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
 @click.option("--store", "store_name", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True)
-def serve(port, time_limit, max_rows, workers, graph_dir, store_name) -> None:
+def serve(port, host, allow_hosts, cors, time_limit, max_rows, workers, quick_workers, read_timeout, queue_timeout, cache_mb,
+          graph_dir, store_name) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page."""
     from kg.query.server.http import make_server, serve_until_stopped
     from kg.query.server.runner import QueryRunner
@@ -184,10 +195,12 @@ def serve(port, time_limit, max_rows, workers, graph_dir, store_name) -> None:
         open_store(store_name, graph_dir).close()
     except KgError as e:
         _fail(e)
-    runner = QueryRunner(store_name, graph_dir, workers=workers, time_limit_s=time_limit, max_rows=max_rows)
-    server = make_server(runner, port)
-    host, real_port = server.server_address[:2]
-    click.echo(f"serving {graph_dir} ({store_name}) on http://{host}:{real_port}/  "
+    runner = QueryRunner(store_name, graph_dir, workers=workers, time_limit_s=time_limit, max_rows=max_rows,
+                         quick_workers=quick_workers, wait_s=queue_timeout, cache_bytes=cache_mb << 20)
+    server = make_server(runner, port, host=host, cors=cors, read_timeout=read_timeout, allow_hosts=allow_hosts)
+    real_port = server.server_address[1]
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serving {graph_dir} ({store_name}) on http://{shown}:{real_port}/  "
                f"(SPARQL: /sparql; time limit {time_limit:g} s, row cap {max_rows}); Ctrl+C stops", err=True)
     serve_until_stopped(server, runner)
     click.echo("stopped", err=True)

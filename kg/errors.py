@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 _PREFIXES = "prefixes shequ:, id:, rdf:, rdfs:, skos:, prov:, xsd:, org:, schema: are pre-bound"
-_READ_ONLY = "SELECT, ASK, CONSTRUCT and DESCRIBE only, without SERVICE"
+_READ_ONLY = "SELECT, ASK, CONSTRUCT and DESCRIBE only, without SERVICE or FROM"
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,17 @@ class E:
     E062 = Message("E062", "{path}: file of {size} is over the size limit of {limit}", "split it into smaller files, or raise the limit with --max-file-size")
     E063 = Message("E063", "{path}: no main text found in the HTML page", "save the article's text as .txt")
     E064 = Message("E064", "{path}: {count} undecodable byte(s) replaced by U+FFFD (read as {encoding})", "check the file's encoding; the rest of its text was kept")
+    E070 = Message("E070", "query nests too deep ({depth} levels of brackets; the limit is {limit})",
+                   "flatten the query: fewer nested {{ }}, ( ) or [ ]")
+    E071 = Message("E071", "host '{host}' is not served here", "open http://127.0.0.1:PORT/, or start kg serve with --host NAME",
+                   "use the address the server was started for (127.0.0.1, localhost, or its --host)")
+    E072 = Message("E072", "bad HTTP request: {detail}", "", "send a complete request with a valid Content-Length")
+    E073 = Message("E073", "request too large: {detail}", "", "send the query in a POST body (at most {limit} bytes)")
+    E074 = Message("E074", "no query worker became free within {seconds} s", "", "try again in a moment, or narrow the long queries that hold the workers")
+    E075 = Message("E075", "no such path {path}", "", "use /sparql, /queries or /")
+    E076 = Message("E076", "the query worker stopped ({detail})", "", "try again; a new worker has been started")
+    E077 = Message("E077", "the answer has more than {cap} rows (the row cap)", "",
+                   "add LIMIT {cap} (and OFFSET to page through the rest), or send partial=true to get the first {cap} rows marked as truncated")
 
 
 def close_to(name: str, choices: Iterable[str], n: int = 3) -> str:

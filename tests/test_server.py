@@ -82,10 +82,53 @@ def test_construct_gives_turtle(endpoint):
 
 
 def test_row_cap_is_reported(endpoint):
-    r = client(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    s = SPARQLWrapper(endpoint + "/sparql")
+    s.setQuery("SELECT ?s WHERE { ?s ?p ?o }")
+    s.setReturnFormat(JSON)
+    s.addParameter("partial", "true")
+    r = s.query()
     assert r.response.headers["X-Kg-Truncated"] == "true"
     data = r.convert()
     assert data["truncated"] is True and len(data["results"]["bindings"]) == 5
+
+
+def test_a_cut_answer_is_an_error_for_a_standard_client(endpoint):
+    """A client that does not ask for partial answers never takes the first rows for all."""
+    with pytest.raises(Exception) as e:
+        client(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    assert "E077" in str(e.value)
+    status, _, raw = http(endpoint + "/sparql?query=" + urllib.parse.quote("SELECT ?s WHERE { ?s ?p ?o }"))
+    err = json.loads(raw)
+    assert status == 400 and err["error"] == "E077" and "LIMIT 5" in err["hint"] and "partial=true" in err["hint"]
+    assert len(client(endpoint, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5").convert()["results"]["bindings"]) == 5
+
+
+def test_media_types_follow_the_protocol_and_q_values(endpoint):
+    construct = "CONSTRUCT { ?c a shequ:Community } WHERE { ?c a shequ:Community } LIMIT 3"
+    select = "SELECT ?c WHERE { ?c a shequ:Community } LIMIT 2"
+    cases = [(construct, "application/rdf+xml", "application/rdf+xml"),
+             (construct, "application/sparql-results+xml, application/rdf+xml", "application/rdf+xml"),
+             (construct, "application/n-triples;q=0.5, application/ld+json", "application/ld+json"),
+             (construct, "*/*", "text/turtle"),
+             (select, "application/sparql-results+xml;q=0.1, application/sparql-results+json", "application/sparql-results+json"),
+             (select, "text/csv;q=0, text/tab-separated-values;q=0.9, application/sparql-results+xml;q=0.8", "text/tab-separated-values"),
+             (select, "application/sparql-results+xml, application/rdf+xml", "application/sparql-results+xml")]
+    for q, accept, expected in cases:
+        status, headers, _ = http(endpoint + "/sparql?query=" + urllib.parse.quote(q), headers={"Accept": accept})
+        assert status == 200 and headers["Content-Type"].split(";")[0] == expected, (q, accept)
+
+
+def test_rdflib_sparqlstore_reads_every_query_form(endpoint):
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    store = SPARQLStore(endpoint + "/sparql")
+    g = Graph(store=store)
+    prologue = "PREFIX shequ: <https://w3id.org/shequ-kg/ontology#> "
+    rows = list(g.query(prologue + "SELECT ?c WHERE { ?c a shequ:Community } LIMIT 2"))
+    assert len(rows) == 2
+    assert len(g.query(prologue + "CONSTRUCT { ?c a shequ:Community } WHERE { ?c a shequ:Community } LIMIT 3").graph) == 3
+    assert len(g.query("DESCRIBE <%s>" % rows[0][0]).graph) > 0
+    assert g.query(prologue + "ASK { ?c a shequ:Community }").askAnswer is True
 
 
 def test_updates_load_and_service_refused(endpoint):

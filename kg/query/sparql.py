@@ -1,8 +1,8 @@
 """Query text before it reaches a store: read-only guard, parameters, and readable syntax errors.
 
-The guard is lexical: comments, strings and IRIs are blanked out, then the first keyword after
-the prologue must open a query form, and SERVICE may not appear (a local store would otherwise
-fetch from the network). Parameters become RDF terms that replace variable tokens (see bind),
+The guard (kg.query.safety) reads tokens and rdflib's parse tree, never the raw text. The
+helpers here that blank out comments, strings and IRIs only locate things in a query that
+already passed it. Parameters become RDF terms that replace variable tokens (see bind),
 never user text pasted into the query.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import E, KgError
+from kg.query.safety import QUERY_FORMS, UPDATE_FORMS, check  # noqa: F401
 from kg.query.syntax import caret, line_col, syntax_error  # noqa: F401  (the stores import syntax_error from here)
 
 _BLANK = re.compile(
@@ -26,9 +27,6 @@ _BLANK = re.compile(
 )
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[\w\-.]*:\s*<>|BASE\s*<>)\s*)*", re.I)
 _FIRST = re.compile(r"[A-Za-z]+")
-QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-UPDATE_FORMS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.I)
 
 
 def blank_out(text: str) -> str:
@@ -53,20 +51,9 @@ def query_form(text: str, blank: str | None = None) -> str:
 
 
 def guard(text: str) -> str:
-    """Refuse anything that could change data or reach out; return the query form."""
-    blank = blank_out(text)
-    form = query_form(text, blank)
-    if form in UPDATE_FORMS:
-        raise KgError(E.E023, detail=f"{form} is an update; this store is read-only")
-    if not form:
-        raise KgError(E.E029)
-    if form not in QUERY_FORMS:
-        line, col = line_col(text, blank.upper().find(form, _PROLOGUE.match(blank).end()))
-        raise KgError(E.E020, detail=f"line {line}, column {col}: expected SELECT, ASK, CONSTRUCT or DESCRIBE, "
-                      f"found '{form}'", excerpt=caret(text, line, col))
-    if _SERVICE.search(blank):
-        raise KgError(E.E023, detail="SERVICE (federated query) is not allowed")
-    return form
+    """Refuse anything that could change data, reach out or nest too deep; return the query
+    form. The checks work on tokens and on the parse tree: see kg.query.safety."""
+    return check(text)
 
 
 def star_order(text: str) -> list[str] | None:

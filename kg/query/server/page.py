@@ -58,6 +58,7 @@ async function run(){
   if(current){ url = 'queries/'+encodeURIComponent(current.name);
     document.querySelectorAll('[data-p]').forEach(i=>{ if(i.value) body.append(i.dataset.p, i.value); }); }
   else body.append('query', $('query').value);
+  body.append('partial', 'true');
   $('status').className=''; $('status').textContent='…';
   const t0 = performance.now();
   const r = await fetch(url,{method:'POST',body,headers:{'Accept':'application/sparql-results+json, text/turtle'}});

@@ -7,13 +7,18 @@ from pathlib import Path
 from typing import Mapping
 
 from rdflib import Graph
+from rdflib.plugins import sparql as sparql_plugin
 from rdflib.term import Identifier, Variable
 
 from kg.errors import E, KgError
 from kg.query.results import QueryResult
+from kg.query.safety import deep_stack, no_network
 from kg.query.sparql import guard, star_order, syntax_error
 from kg.rdf.vocab import PREFIXES
 from kg.query.stores import Store
+
+
+sparql_plugin.SPARQL_LOAD_GRAPHS = False  # never fetch a FROM IRI (the guard refuses FROM too)
 
 
 class MemoryStore(Store):
@@ -36,14 +41,20 @@ class MemoryStore(Store):
         guard(text)
         start = time.perf_counter()
         try:
-            answer = self.graph.query(text, initNs=PREFIXES,
-                                      initBindings={Variable(k): v for k, v in (bindings or {}).items()})
+            with deep_stack(), no_network():  # rdflib parses and evaluates by recursion
+                answer = self.graph.query(text, initNs=PREFIXES,
+                                          initBindings={Variable(k): v for k, v in (bindings or {}).items()})
+                return self._result(answer, text, max_rows, start)
+        except KgError:
+            raise
         except Exception as e:  # pyparsing's ParseException carries line and column
             if type(e).__name__ == "ParseException":
                 raise syntax_error(text, f"line {e.lineno}, col {e.col}: {e.msg}") from None
             if str(e).startswith("Unknown namespace prefix"):
                 raise syntax_error(text, str(e)) from None
             raise
+
+    def _result(self, answer, text: str, max_rows: int | None, start: float) -> QueryResult:
         if answer.type == "ASK":
             result = QueryResult("ask", boolean=bool(answer.askAnswer))
         elif answer.type in ("CONSTRUCT", "DESCRIBE"):
