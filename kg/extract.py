@@ -196,7 +196,8 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     found = projects.recognise(text, b.sentences, org_spans, communities)
     per_sentence = Counter(s.start for s in (sentence_at(b.sentences, p.start) for p in found) if s)
     for p in found:
-        where = scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus, text, recency=not p.weak)
+        where = scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus, text, recency=not p.weak,
+                      end=p.end)
         ckey = key_of[where] if where else None
         if ckey is None and p.weak:
             continue  # 实施…工程 with no community in view: a programme of the area, not a work

@@ -140,3 +140,15 @@ def test_works_credited_to_a_list_of_villages_belong_to_each(gaz):
 
 def test_an_ellipsis_ends_the_object_of_a_work():
     assert labels("村里建设了新式储藏窖......水井也修好了。") == ["新式储藏窖"]
+
+
+def test_a_listed_work_written_again_in_another_form_is_one_project():
+    text = "村里整修山塘2口。各部门协力，使道路硬化、文化广场、山塘整修等8个项目全部完工。"
+    found = projects.recognise(text, sentences(text), [], [])
+    assert [(p.label, p.aliases) for p in found if "山塘" in p.label] == [("整修山塘", {"山塘整修"})]
+
+
+def test_a_community_named_inside_a_project_name_holds_it(gaz):
+    text = "青松社区举行活动。\n青松社区居民到场。\n邻近的“翠柏社区邻里书屋”项目获得资助。"
+    _, has = build(text, gaz, title="青松社区的一天")
+    assert ("翠柏社区", "“翠柏社区邻里书屋”项目") in has and not any(p == "“翠柏社区邻里书屋”项目" and c != "翠柏社区" for c, p in has)

@@ -122,6 +122,16 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
     return out
 
 
+def _object_of(label: str) -> set[str]:
+    """What a listed work is done to (山塘整修 → 山塘, 安装路灯 → 路灯), so that the same work
+    written again in another form (整修山塘2口) is the same project."""
+    verb = _VERB_RE.match(label) or next((m for m in _VERB_RE.finditer(label) if m.end() == len(label)), None)
+    if verb is None:
+        return set()
+    obj = label[verb.end():] if verb.start() == 0 else label[:verb.start()]
+    return {obj} if len(obj) >= 2 else set()
+
+
 def _inside_a_noun(text: str, a: int, s: int, e: int) -> bool:
     """Does jieba read text[s:e] as the start of a longer noun (种植业, 养殖户, 建设者)?"""
     for t in segment.tokens(text[a:min(len(text), e + 4)]):
@@ -199,7 +209,7 @@ def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
 def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
               communities: list[Mention]) -> list[ProjectMention]:
     """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
-    found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", head_of(label))
+    found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label))
                                    for label, a, b in series.enumerated(text)]
     for sent in sentences:
         found += [p for p in _listed(text, sent) if not any(q.start <= p.start < q.end for q in found)]

@@ -51,12 +51,15 @@ def _line_of(text: str, pos: int) -> int:
 
 def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],
           nb_mentions: list[Mention], focal_name: str | None, text: str | None = None,
-          recency: bool = True) -> str | None:
+          recency: bool = True, end: int | None = None) -> str | None:
     """Name of the community a fact at `pos` belongs to: named earlier in its sentence, else
     (given the article's `text`) earlier in its paragraph, else the article's focus; with no
     focus, the community named last before the fact."""
     sent = sentence_at(sentences, pos)
     if sent is not None:
+        inside = [m for m in communities if pos <= m.start and m.end <= end] if end is not None else []
+        if inside:
+            return inside[0].name  # “某某社区青少年阅读”项目: the community its name carries
         before = [m for m in communities if sent.start <= m.start < pos]
         if before:
             return before[-1].name
