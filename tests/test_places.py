@@ -103,3 +103,9 @@ def test_a_compound_name_starts_after_the_short_names_of_its_places(gaz):
     text = "某市某区银杏街道桂园社区。银杏桂园翠微庭园的居民说起变化。"
     assert names(text, gaz, "Neighborhood") == ["翠微庭园"]
     assert names("在县税务局家属院，居民议事。", gaz, "Neighborhood") == ["县税务局家属院"]
+
+
+def test_a_work_unit_compound_keeps_the_unit_whole_verbs_and_all(gaz):
+    # jieba reads verbs inside the unit's name (过冲, 生资); the unit ends at 公司, the name at 宿舍区
+    assert names("在上过冲生资公司宿舍区，打造主题墙。", gaz, "Neighborhood") == ["上过冲生资公司宿舍区"]
+    assert names("青松社区位于历史悠久的红旗集团住宅区。", gaz, "Neighborhood") == ["红旗集团住宅区"]

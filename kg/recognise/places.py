@@ -186,6 +186,11 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     def trim(c: _Cand) -> str:
         if _in_data(gaz, c.type, c.raw, c.suffix) or _whole_short_name(c):
             return c.raw
+        if c.suffix in UNIT_COMPOUND_SUFFIXES:  # 在某某生资公司宿舍区: a unit's name, verbs and all
+            unit = re.split(r"[的是了]", c.raw)[-1]  # 历史悠久的某某集团住宅区
+            unit = unit[1:] if unit.startswith(PLACE_LEFT_CONTEXT) else unit
+            if unit.endswith(UNIT_WORDS) and len(unit) >= 3 and not _generic(unit):
+                return unit
         for k in range(1, len(c.raw) - 1):  # 边境南伞镇: ordinary words before a name the data knows
             if segment.is_common(c.raw[:k]) and not _generic(c.raw[k:]) \
                     and _in_data(gaz, c.type, c.raw[k:], c.suffix):
@@ -247,7 +252,8 @@ def _without_place_prefix(stem: str, shorts: tuple[str, ...], raw: str) -> str:
     """某街某社区某某庭园: a compound's name starts after the short names of the places before it;
     a unit's relative prefix (县, 市) stays with the unit (县某局家属院)."""
     while True:
-        cut = next((p for p in shorts if stem.startswith(p) and len(stem) - len(p) >= 2), None)
+        cut = next((p for p in shorts if stem.startswith(p) and len(stem) - len(p) >= 2
+                    and not stem[len(p):].endswith(UNIT_WORDS)), None)  # 某都集团住宅区 keeps 某都
         if cut is None:
             break
         stem = stem[len(cut):]
