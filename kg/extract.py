@@ -144,11 +144,17 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         pk = pm.parent_of.get(k)
         if pk is not None and ms[pk].type == "Community":
             nb_parent[m.name] = ms[pk].name
+    nb_parent.update({n: c for n, c in pm.compound_in.items() if n not in nb_parent and c in key_of})
+    # a compound the text does not place sits in the article's focus only when the article is
+    # about that community (named twice, or in its title), not when it is named once in passing
+    named = Counter(m.name for m in communities)
+    firm_focus = focus if focus and (named[focus] >= 2 or focus in article.title) else None
     for k, m in enumerate(ms):
         if m.type == "Neighborhood" and m.name not in nb_parent:
-            where = scope(m.start, b.sentences, communities, {}, [], focus)
+            where = scope(m.start, b.sentences, communities, {}, [], firm_focus)
             if where:
                 nb_parent[m.name] = where
+    orphans = {m.name for m in nb_mentions if m.name not in nb_parent}
     for k, m in enumerate(ms):
         if m.type == "Neighborhood" and m.name in nb_parent and k not in pm.parent_of:
             b.relate(keys[k], "locatedIn", key_of[nb_parent[m.name]], b.evidence(m.start, m.end), "context")
@@ -197,7 +203,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     per_sentence = Counter(s.start for s in (sentence_at(b.sentences, p.start) for p in found) if s)
     for p in found:
         where = scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus, text, recency=not p.weak,
-                      end=p.end)
+                      end=p.end, orphans=orphans)
         ckey = key_of[where] if where else None
         if ckey is None and p.weak:
             continue  # 实施…工程 with no community in view: a programme of the area, not a work

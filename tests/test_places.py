@@ -109,3 +109,8 @@ def test_a_work_unit_compound_keeps_the_unit_whole_verbs_and_all(gaz):
     # jieba reads verbs inside the unit's name (过冲, 生资); the unit ends at 公司, the name at 宿舍区
     assert names("在上过冲生资公司宿舍区，打造主题墙。", gaz, "Neighborhood") == ["上过冲生资公司宿舍区"]
     assert names("青松社区位于历史悠久的红旗集团住宅区。", gaz, "Neighborhood") == ["红旗集团住宅区"]
+
+
+def test_a_compound_named_after_a_firm_written_again_and_again(gaz):
+    text = "华冠制冷小区的老房子拆了。\n华冠制冷小区作为涉改小区之一，迎来新生。"
+    assert names(text, gaz, "Neighborhood")[:2] == ["华冠制冷", "华冠制冷"]

@@ -152,3 +152,20 @@ def test_a_community_named_inside_a_project_name_holds_it(gaz):
     text = "青松社区举行活动。\n青松社区居民到场。\n邻近的“翠柏社区邻里书屋”项目获得资助。"
     _, has = build(text, gaz, title="青松社区的一天")
     assert ("翠柏社区", "“翠柏社区邻里书屋”项目") in has and not any(p == "“翠柏社区邻里书屋”项目" and c != "翠柏社区" for c, p in has)
+
+
+def test_works_in_a_compound_the_text_does_not_place_have_no_community(gaz):
+    text = ("某区青松社区成为旧改的样板。\n锦华苑的居民盼了多年。锦华苑被划为一个片区，"
+            "改造内容包括屋面防水、管网雨污分流等基础类项目。\n锦华苑的变化大家都看得见。")
+    found, has = build(text, gaz)
+    assert "屋面防水" in found and has == []
+
+
+def test_a_compound_named_after_its_community_sits_in_it(gaz):
+    text = "某区银杏街道桂园社区。\n近日，银杏桂园翠微庭园6单元加装电梯完工。"
+    from kg.extract import extract
+    from kg.records import Article
+    ex = extract(Article(doc="t.txt", index=0, title="t", text=text), gaz)
+    label = {k: e.label for k, e in ex.entities.items()}
+    located = {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "locatedIn"}
+    assert ("翠微庭园", "桂园社区") in located

@@ -46,6 +46,7 @@ class PlaceMentions:
     mentions: list[Mention]
     parent_of: dict[int, int] = field(default_factory=dict)  # mention index -> parent mention index
     aliases: dict[int, set[str]] = field(default_factory=dict)  # mention index -> former names
+    compound_in: dict[str, str] = field(default_factory=dict)  # compound -> community its name starts with
 
 
 # ---- streets, communities and compounds by suffix --------------------------------------------
@@ -220,47 +221,58 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             elif not (from_clean or c.bounded or stem != c.raw) and not _in_data(gaz, c.type, stem, c.suffix):
                 ok = False  # a long run of text with no edge: only a name the data knows
             else:
-                ok = _plausible(gaz, c.type, stem, c.suffix)
+                ok = _plausible(gaz, c.type, stem, c.suffix) or c.type == "Neighborhood" and c.bounded \
+                    and text.count(stem + c.suffix) >= 2 and not _generic_start(stem) and not _generic(stem)
+                # 某某制冷小区 written again and again: a compound named after a firm, though its
+                # name ends in a word jieba reads as a verb
             accepted[key] = ok
         stems.append(stem if ok else None)
     mentions = list(upper)
     shorts = _short_names([m.name for m in upper] + [_name(c.type, st, c.suffix) for c, st in zip(cands, stems)
                                                      if st is not None and c.type != "Neighborhood"])
+    compound_in: dict[str, str] = {}
     for c, stem in zip(cands, stems):
         if stem is None:
             continue
         if c.type == "Neighborhood":
-            stem = _without_place_prefix(stem, shorts, c.raw)
+            stem, cut = _without_place_prefix(stem, shorts, c.raw)
+            community = next((shorts[x] for x in reversed(cut) if shorts[x].endswith(COMMUNITY_SUFFIXES)), None)
+            if community:
+                compound_in[_name(c.type, stem, c.suffix)] = community  # 某社区的简称 + 庭园名
         s = c.sfx_start - len(stem)
         mentions.append(Mention(c.type, _name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _dedupe(mentions)
-    result = PlaceMentions(mentions)
+    result = PlaceMentions(mentions, compound_in=compound_in)
     _chains(text, result)
     _link_lower(gaz, result)
     _former_names(text, result)
     return result
 
 
-def _short_names(names: list[str]) -> tuple[str, ...]:
-    """Places of the article written without their suffix (朝天门 for 朝天门街道), longest first."""
-    out = {n[:-len(sfx)] for n in names for sfx in _SHORTENED_SUFFIXES if n.endswith(sfx) and len(n) - len(sfx) >= 2}
-    return tuple(sorted(out, key=len, reverse=True))
+def _short_names(names: list[str]) -> dict[str, str]:
+    """Places of the article written without their suffix (朝天门 for 朝天门街道) -> full name,
+    longest first."""
+    out = {n[:-len(sfx)]: n for n in names for sfx in _SHORTENED_SUFFIXES
+           if n.endswith(sfx) and len(n) - len(sfx) >= 2}
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
-def _without_place_prefix(stem: str, shorts: tuple[str, ...], raw: str) -> str:
-    """某街某社区某某庭园: a compound's name starts after the short names of the places before it;
-    a unit's relative prefix (县, 市) stays with the unit (县某局家属院)."""
+def _without_place_prefix(stem: str, shorts: dict[str, str], raw: str) -> tuple[str, list[str]]:
+    """某街某社区某某庭园: a compound's name starts after the short names of the places before it
+    (returned with the short names cut); a unit's relative prefix (县, 市) stays with the unit."""
+    cuts = []
     while True:
         cut = next((p for p in shorts if stem.startswith(p) and len(stem) - len(p) >= 2
                     and not stem[len(p):].endswith(UNIT_WORDS)), None)  # 某都集团住宅区 keeps 某都
         if cut is None:
             break
+        cuts.append(cut)
         stem = stem[len(cut):]
     k = raw.rfind(stem)
     if k > 0 and raw[k - 1] in RELATIVE_PREFIXES and stem.endswith(UNIT_WORDS):
         stem = raw[k - 1] + stem
-    return stem
+    return stem, cuts
 
 
 def _name(typ: str, stem: str, suffix: str) -> str:

@@ -51,7 +51,7 @@ def _line_of(text: str, pos: int) -> int:
 
 def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neighborhoods: dict[str, str],
           nb_mentions: list[Mention], focal_name: str | None, text: str | None = None,
-          recency: bool = True, end: int | None = None) -> str | None:
+          recency: bool = True, end: int | None = None, orphans: frozenset[str] | set[str] = frozenset()) -> str | None:
     """Name of the community a fact at `pos` belongs to: named earlier in its sentence, else
     (given the article's `text`) earlier in its paragraph, else the article's focus; with no
     focus, the community named last before the fact."""
@@ -64,6 +64,10 @@ def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neigh
         if before:
             return before[-1].name
         after = [m for m in communities if pos <= m.start < sent.end]
+        para = text.rfind("\n", 0, sent.start) + 1 if text is not None else sent.start
+        if not after and not any(para <= m.start < pos for m in communities) and any(
+                m.name in orphans for m in nb_mentions if para <= m.start < sent.end):
+            return None  # done in a compound the text does not place: no community (guidelines)
         nbs = [m for m in nb_mentions if sent.start <= m.start < sent.end and m.name in neighborhoods]
         if nbs and not after:
             return neighborhoods[nbs[0].name]
