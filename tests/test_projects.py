@@ -169,3 +169,20 @@ def test_a_compound_named_after_its_community_sits_in_it(gaz):
     label = {k: e.label for k, e in ex.entities.items()}
     located = {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "locatedIn"}
     assert ("翠微庭园", "桂园社区") in located
+
+
+def test_a_verb_inside_a_quoted_name_is_part_of_the_name_not_a_work():
+    assert labels("社区对楼道墙体以“平安建设”为主题进行彩绘。") == ["楼道墙体彩绘"]
+    # a quoted speech is not a name: its works count
+    assert labels("“在修缮水管的过程中，我们把燃气管网一并更新。”") == ["修缮水管", "燃气管网更新"]
+
+
+def test_numbers_in_a_quoted_name_stay_and_clauses_in_lists_do_not():
+    assert labels("社区创立“三支”志愿服务队。") == ["“三支”志愿服务队"]
+    assert labels("社区推出“点单式”服务项目。") == []
+    assert labels("社区列出项目清单，包含了向居民收集到的40个需求、路灯维修等。")[:1] != ["向居民收集到需求"]
+
+
+def test_a_programme_named_after_its_object_with_a_year_or_a_verb_before_it():
+    assert labels("该楼是2022年老旧小区改造项目。") == []
+    assert labels("社区率先启动旧城改造。") == []

@@ -14,7 +14,7 @@ CLAUSE_STOPS = CLAUSE_END + "…"
 QUOTE = re.compile(r"“([^“”\n]{1,16})”")
 _HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
 LEAD = re.compile(r"^(?:了|的|起|着|各|出|\s)+")
-_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
+YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
 PAREN = re.compile(r"[(（][^()（）]{0,10}[)）]")
 # jieba tags that end a name's left context (verbs, prepositions, pronouns, numbers…)
 CUT_FLAGS = {"v", "p", "c", "d", "u", "uj", "ul", "uz", "r", "m", "q", "f", "t", "y", "e", "x", "l", "i", "ad"}
@@ -52,8 +52,11 @@ def cut_to_head(text: str, limit: int = 18) -> str:
 
 
 def clean(label: str) -> str:
-    label = PAREN.sub("", strip_quantities(label)).replace("“”", "")
-    label = LEAD.sub("", _YEAR.sub("", label))
+    # a number inside a quotation is part of a name (“三支”志愿服务队), not a quantity
+    parts = re.split(r"(“[^“”]*”)", label)
+    label = "".join(x if x.startswith("“") else strip_quantities(x) for x in parts)
+    label = PAREN.sub("", label).replace("“”", "")
+    label = LEAD.sub("", YEAR.sub("", label))
     label = re.sub(r"(?<=[\u4e00-\u9fff”])的(?=[\u4e00-\u9fff“])", "", label)
     if label.count("“") != label.count("”"):
         label = label.replace("“", "").replace("”", "")  # never a label with half a quotation

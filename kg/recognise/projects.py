@@ -13,8 +13,8 @@ from kg.text import segment
 from kg.recognise.lexicon import (LIST_CLASSES, LIST_INTRO, PROGRAMME_OBJECTS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise import facilities, series
-from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, clean, cut_to_head,
-                                      head_of)
+from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, YEAR, ProjectMention, clean,
+                                      cut_to_head, head_of)
 from kg.recognise.quantities import strip_quantities
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
@@ -33,6 +33,10 @@ _MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步",
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
 # heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
 _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
+# a quotation this short around a verb is a name, not speech
+_NAME_QUOTE = 8
+# a list item that starts with one of these is a clause (向居民收集的需求), not a work's name
+_PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
 # words that show no object follows a work verb (改造后, 改造作为, 建设成为)
 _NOT_OBJECT_STARTS = ("后", "作为", "成为", "方面")
 # words that turn the phrase before them into a method or platform (配餐服务平台, 服务模式)
@@ -69,6 +73,7 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         first = segment.tokens(head)[0] if head else None
         if head and first.flag in CUT_FLAGS:
             head = ""  # “沉”到服务中: a verb follows, not a name
+        head = "" if head.endswith("服务项目") and segment.is_common(head[:-4] or "服务") else head
         if head.endswith("服务") and (head == "服务" or segment.is_common(head[:-2])):
             head = ""  # “点对点”服务, “菜单式”商户服务: a manner of service, not a programme
         if head and not after.startswith(NOT_PROJECT_HEADS):
@@ -87,8 +92,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         if any(a <= s < b for a, b in taken):
             continue
         a, b = clause_bounds(text, s, e, CLAUSE_STOPS)
-        if _inside_a_noun(text, a, s, e):
-            continue  # 种植业, 建设者: the verb is part of a longer word
+        if _inside_a_noun(text, a, s, e) or _inside_a_quoted_name(text, a, s, e):
+            continue  # 种植业, 建设者, “法治建设”: the verb is part of a longer word or of a name
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
         stop = min([x for x, _ in taken if e <= x < b] + [nxt.start() if nxt else b])
@@ -122,6 +127,14 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
     return out
 
 
+def _inside_a_quoted_name(text: str, a: int, s: int, e: int) -> bool:
+    """Is the verb inside a short quotation (a name: “法治建设”), not a quoted speech?"""
+    if text.count("“", a, s) <= text.count("”", a, s):
+        return False
+    close = text.find("”", e)
+    return 0 <= close - e <= _NAME_QUOTE and close - text.rfind("“", a, s) <= _NAME_QUOTE + 4
+
+
 def _object_of(label: str) -> set[str]:
     """What a listed work is done to (山塘整修 → 山塘, 安装路灯 → 路灯), so that the same work
     written again in another form (整修山塘2口) is the same project."""
@@ -145,7 +158,10 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     if obj.startswith(NOT_PROJECT_HEADS) or obj.endswith(NOT_PROJECT_HEADS):
         return False
     head = head_of(obj)
-    rest = obj[:len(obj) - len(head)] if head else obj
+    rest = YEAR.sub("", obj[:len(obj) - len(head)] if head else obj)
+    lead = next((rest[:-len(p)] for p in PROGRAMME_OBJECTS if rest.endswith(p) and rest != p), None)
+    if lead is not None and segment.is_common(lead):
+        rest = rest[len(lead):]  # 启动旧城改造: an ordinary word before the programme's object
     if not before_verb and not rest and (head in _GENERIC_HEADS or head in ("产业", "养殖") or len(head) < 2):
         return False  # a bare 服务 or 项目
     if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
@@ -180,7 +196,7 @@ def _listed(text: str, sentence: Sentence) -> list[ProjectMention]:
         for it in items:
             label = clean(it.rstrip("等"))
             off = text.find(it, pos)
-            if 3 <= len(label) <= 14 and off >= 0:
+            if 3 <= len(label) <= 14 and off >= 0 and not label.startswith(_PREPOSITIONS):
                 out.append(ProjectMention(label, off, off + len(it), "listed", head_of(label)))
             pos = off + len(it) if off >= 0 else pos
         break
