@@ -30,7 +30,7 @@ def odd(tmp_path_factory):
     (src / "utf8.txt").write_bytes(THREE.encode() + b"\xff" + "社区书记表示感谢。".encode())
     (src / "gb.txt").write_bytes(FOUR.encode("gb18030") + b"\xff" + "社区书记表示感谢。".encode("gb18030"))
     (src / "page.html").write_text(PAGE, encoding="utf-8")
-    (src / "page-as-text.txt").write_text(PAGE.replace("白鹭", "白云").replace("思明区嘉莲", "湖里区殿前"),
+    (src / "page-as-text.txt").write_text(PAGE.replace("白鹭", "白云").replace("思明区嘉莲", "集美区杏林"),
                                           encoding="utf-8")
     (src / "blank.txt").write_text("\u200b\u200c\u200d\u2060\ufeff \u3000\n\u200b", encoding="utf-8")
     (src / "huge.txt").write_bytes(ONE.encode() * 400)  # 40 kB

@@ -30,12 +30,12 @@ def test_a_counted_list_of_projects_without_an_opener():
 def test_a_list_of_activities_or_things_is_not_split():
     assert labels("社区组织了文艺演出、义诊、理发等活动。") == []
     # a list of things under one verb is not split into projects (新增…等娱乐设施)
-    assert not any(x in ("单杠", "双杠") for x in labels("小区新增了秋千、单杠、双杠等娱乐设施。"))
+    assert not any(x in ("跷跷板", "吊环") for x in labels("小区新增了秋千、跷跷板、吊环等娱乐设施。"))
 
 
 def test_rural_works_with_their_measures():
-    text = "几年来，村里修建下水道900米，新打机井5眼，建造桥涵3座，种植绿化树600棵。"
-    assert labels(text) == ["修建下水道", "新打机井", "建造桥涵", "绿化树"]
+    text = "几年来，村里修建排水渠900米，新打水井5眼，建造涵洞3座，种植绿化带600米。"
+    assert labels(text) == ["修建排水渠", "新打水井", "建造涵洞", "绿化带"]
 
 
 def test_works_on_parts_of_a_building():
@@ -45,9 +45,9 @@ def test_works_on_parts_of_a_building():
 
 
 def test_a_project_with_no_community_in_view_is_kept_without_one(gaz):
-    text = "某县今年在县城修建下水道900米，新打机井5眼。"
+    text = "某县今年在县城修建排水渠900米，新打水井5眼。"
     found, has = build(text, gaz)
-    assert "修建下水道" in found and has == []
+    assert "修建排水渠" in found and has == []
 
 
 def test_a_programme_verb_with_no_community_in_view_gives_no_project(gaz):
@@ -56,24 +56,24 @@ def test_a_programme_verb_with_no_community_in_view_gives_no_project(gaz):
 
 
 def test_the_only_community_of_an_article_is_its_focus(gaz):
-    text = "近日，记者来到某镇青松村。\n村里修建下水道900米，新打机井5眼。"
+    text = "近日，记者来到某镇青松村。\n村里修建排水渠900米，新打水井5眼。"
     found, has = build(text, gaz)
-    assert ("青松村", "修建下水道") in has and ("青松村", "新打机井") in has
+    assert ("青松村", "修建排水渠") in has and ("青松村", "新打水井") in has
 
 
 def test_works_of_a_long_series_entry_are_separate_projects():
-    text = ("两年来，村里累计硬化村内道路3000平方米，修建下水道600米，建设村室、卫生室各一个；"
-            "新打机井6眼，建造桥涵2座。")
+    text = ("两年来，村里累计硬化进村公路3000平方米，修建排水渠600米，建设村部、活动室各一个；"
+            "新打水井6眼，建造涵洞2座。")
     found = labels(text)
-    assert "硬化村内道路" in found and "修建下水道" in found and "新打机井" in found and "建造桥涵" in found
+    assert "硬化进村公路" in found and "修建排水渠" in found and "新打水井" in found and "建造涵洞" in found
 
 
 def test_a_quoted_programme_takes_the_works_of_the_next_clause_a_quoted_work_does_not():
-    prog = "社区启动“暖心守护”项目，为空巢老人安装报警器。"
+    prog = "社区启动“夕阳相伴”项目，为空巢老人安装报警器。"
     assert [(p.label, p.aliases) for p in projects.recognise(prog, sentences(prog), [], [])] == [
-        ("“暖心守护”项目", {"安装报警器"})]
-    work = "社区落实“笼式”护栏改造40户，为困难老人安装烟雾报警器12户。"
-    assert labels(work) == ["“笼式”护栏改造", "安装烟雾报警器"]
+        ("“夕阳相伴”项目", {"安装报警器"})]
+    work = "社区落实“网格式”护栏改造40户，为低保户安装燃气报警器12户。"
+    assert labels(work) == ["“网格式”护栏改造", "安装燃气报警器"]
 
 
 def test_a_thing_treated_is_a_work_on_it():
@@ -104,10 +104,10 @@ def test_village_industries():
 
 def test_an_article_in_sections_gives_each_section_its_community(gaz):
     text = ("两个社区入选。\n青松社区\n青松社区地处城北。\n街道对社区路面重新进行了铺设，新建充电棚2处。\n"
-            "翠柏社区\n翠柏社区位于城南。\n社区修建下水道300米。")
+            "翠柏社区\n翠柏社区位于城南。\n社区修建排水渠300米。")
     _, has = build(text, gaz)
-    assert ("青松社区", "新建充电棚") in has and ("翠柏社区", "修建下水道") in has
-    assert ("青松社区", "修建下水道") not in has
+    assert ("青松社区", "新建充电棚") in has and ("翠柏社区", "修建排水渠") in has
+    assert ("青松社区", "修建排水渠") not in has
 
 
 def test_an_object_that_begins_like_a_conjunction_and_a_treatment_verb():
@@ -121,8 +121,8 @@ def test_a_class_after_the_items_followed_by_an_ellipsis():
 
 
 def test_a_named_village_farm_is_a_project_an_industrial_park_is_not():
-    assert labels("在山坡上的黑山羊养殖场，村民正在喂羊。") == ["黑山羊养殖场"]
-    assert labels("村里青松岭苗木花卉基地里鲜花盛开。") == ["青松岭苗木花卉基地"]
+    assert labels("河边的肉鸭养殖场里，村民正在喂鸭。") == ["肉鸭养殖场"]
+    assert labels("村里青松岭茶叶种植基地里一片翠绿。") == ["青松岭茶叶种植基地"]
     assert labels("企业入驻了城东电子信息产业园。") == []
 
 
@@ -143,9 +143,9 @@ def test_an_ellipsis_ends_the_object_of_a_work():
 
 
 def test_a_listed_work_written_again_in_another_form_is_one_project():
-    text = "村里整修山塘2口。各部门协力，使道路硬化、文化广场、山塘整修等8个项目全部完工。"
+    text = "村里整修水库2座。各部门协力，使道路硬化、文化广场、水库整修等8个项目全部完工。"
     found = projects.recognise(text, sentences(text), [], [])
-    assert [(p.label, p.aliases) for p in found if "山塘" in p.label] == [("整修山塘", {"山塘整修"})]
+    assert [(p.label, p.aliases) for p in found if "水库" in p.label] == [("整修水库", {"水库整修"})]
 
 
 def test_a_community_named_inside_a_project_name_holds_it(gaz):
@@ -172,13 +172,13 @@ def test_a_compound_named_after_its_community_sits_in_it(gaz):
 
 
 def test_a_verb_inside_a_quoted_name_is_part_of_the_name_not_a_work():
-    assert labels("社区对楼道墙体以“平安建设”为主题进行彩绘。") == ["楼道墙体彩绘"]
+    assert labels("街道以“平安建设”为主题，对围墙进行彩绘。") == ["围墙彩绘"]
     # a quoted speech is not a name: its works count
-    assert labels("“在修缮水管的过程中，我们把燃气管网一并更新。”") == ["修缮水管", "燃气管网更新"]
+    assert labels("“在修缮屋顶的过程中，我们把排水管网一并更新。”") == ["修缮屋顶", "排水管网更新"]
 
 
 def test_numbers_in_a_quoted_name_stay_and_clauses_in_lists_do_not():
-    assert labels("社区创立“三支”志愿服务队。") == ["“三支”志愿服务队"]
+    assert labels("社区创立“四色”志愿服务队。") == ["“四色”志愿服务队"]
     assert labels("社区推出“点单式”服务项目。") == []
     assert labels("社区列出项目清单，包含了向居民收集到的40个需求、路灯维修等。")[:1] != ["向居民收集到需求"]
 

@@ -4,8 +4,8 @@
   manner + a treatment word) is the work on that object.
 - A facility opened: 某某食堂正式开业, “某某之家”在某小区建成 (a name with a facility head, or a
   quoted name, right before an opening verb).
-- A village industry: 某某养殖场, 某某苗木花卉基地 (a named farm or park of the village).
-- A quoted facility: 来到“某某议事亭”, 向“某某积分超市”捐赠 (the quotation itself ends with a
+- A village industry: 某某养殖场, 某某茶叶基地 (a named farm or park of the village).
+- A quoted facility: 来到“某某议事亭”, 向“某某爱心超市”捐赠 (the quotation itself ends with a
   facility head; a physical facility counts even when the text calls it a platform).
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _industries(text: str) -> list[ProjectMention]:
     project wherever it is mentioned, with or without a verb."""
     out = []
     for m in _INDUSTRY.finditer(text):
-        name = _trim_left(m.group(0))
+        name = _trim_left(m.group(0)[:-len(m.group("head"))]) + m.group("head")
         if len(name) - len(m.group("head")) >= 2:
             start = m.end() - len(name)
             out.append(ProjectMention(clean(name), start, m.end(), "industry", m.group("head")))

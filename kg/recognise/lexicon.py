@@ -148,7 +148,7 @@ TREATMENTS = ("整治", "加固", "粉刷", "规整", "铺设", "养护", "更�
               "重建", "防水")
 # a facility opened (某某食堂正式开业, “某某之家”在某小区建成)
 OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌")
-# heads of a village's farm, a project wherever named (某某黑猪养殖场); industrial parks (产业园) are not
+# heads of a village's farm, a project wherever named (某某肉鸭养殖场); industrial parks (产业园) are not
 # annotated (guidelines)
 INDUSTRY_HEADS = ("养殖场", "养殖基地", "种植基地", "花卉基地", "苗木基地", "果园", "茶园", "种植园",
                   "养殖小区")

@@ -35,7 +35,7 @@ _CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "
 _FORMER = re.compile(r"(?:即|系|是)?原$")
 # a word this frequent in jieba's dictionary is ordinary vocabulary (乡村, 驻村), not a name's end
 _COMMON_WORD = 1000
-# suffixes a place is often written without inside a longer name (朝天门街道 → 朝天门)
+# suffixes a place is often written without inside a longer name (某某门街道 → 某某门)
 _SHORTENED_SUFFIXES = ("街道", "社区", "镇", "乡", "区", "县", "市")
 
 
@@ -72,7 +72,7 @@ def _trim(stem: str) -> str:
 
 
 def _whole_short_name(c: "_Cand") -> bool:
-    """A three-character stem standing alone (a headline, a line of its own: 祭旗坡社区) is a name,
+    """A three-character stem standing alone (a headline, a line of its own: 祭某坡社区) is a name,
     even where jieba reads its first character as a verb; a preposition (在, 到) still cuts."""
     return c.bounded and len(c.raw) == 3 and c.raw[0] not in PLACE_LEFT_CONTEXT \
         and not segment.freq(c.raw[:2]) and segment.is_name_like(c.raw) \
@@ -119,7 +119,7 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
                 and any(text.startswith(n + c, m.end()) for n in NEIGHBORHOOD_SUFFIXES for c in COMMUNITY_SUFFIXES):
             continue  # 东风新村社区, 景园社区, 丽景家园小区, 石村花园社区: the first suffix is part of the name
         if typ == "Neighborhood" and sfx != "小区" and _INSIDE_COMPOUND.match(text, m.end()):
-            continue  # 鑫苑天润小区: the first suffix is inside the compound's name
+            continue  # 某苑某某小区: the first suffix is inside the compound's name
         if any(a <= s < b for a, b in spans):
             continue
         j, limit = s, s - _MAX_STEM[typ]
@@ -192,7 +192,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             unit = unit[1:] if unit.startswith(PLACE_LEFT_CONTEXT) else unit
             if unit.endswith(UNIT_WORDS) and len(unit) >= 3 and not _generic(unit):
                 return unit
-        for k in range(1, len(c.raw) - 1):  # 边境南伞镇: ordinary words before a name the data knows
+        for k in range(1, len(c.raw) - 1):  # 边境某某镇: ordinary words before a name the data knows
             if segment.is_common(c.raw[:k]) and not _generic(c.raw[k:]) \
                     and _in_data(gaz, c.type, c.raw[k:], c.suffix):
                 return c.raw[k:]
@@ -251,7 +251,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
 
 
 def _short_names(names: list[str]) -> dict[str, str]:
-    """Places of the article written without their suffix (朝天门 for 朝天门街道) -> full name,
+    """Places of the article written without their suffix (某某门 for 某某门街道) -> full name,
     longest first."""
     out = {n[:-len(sfx)]: n for n in names for sfx in _SHORTENED_SUFFIXES
            if n.endswith(sfx) and len(n) - len(sfx) >= 2}

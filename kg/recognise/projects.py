@@ -93,7 +93,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             continue
         a, b = clause_bounds(text, s, e, CLAUSE_STOPS)
         if _inside_a_noun(text, a, s, e) or _inside_a_quoted_name(text, a, s, e):
-            continue  # 种植业, 建设者, “法治建设”: the verb is part of a longer word or of a name
+            continue  # 种植业, 建设者, “平安建设”: the verb is part of a longer word or of a name
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
         stop = min([x for x, _ in taken if e <= x < b] + [nxt.start() if nxt else b])
@@ -128,7 +128,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
 
 
 def _inside_a_quoted_name(text: str, a: int, s: int, e: int) -> bool:
-    """Is the verb inside a short quotation (a name: “法治建设”), not a quoted speech?"""
+    """Is the verb inside a short quotation (a name: “平安建设”), not a quoted speech?"""
     if text.count("“", a, s) <= text.count("”", a, s):
         return False
     close = text.find("”", e)
@@ -136,8 +136,8 @@ def _inside_a_quoted_name(text: str, a: int, s: int, e: int) -> bool:
 
 
 def _object_of(label: str) -> set[str]:
-    """What a listed work is done to (山塘整修 → 山塘, 安装路灯 → 路灯), so that the same work
-    written again in another form (整修山塘2口) is the same project."""
+    """What a listed work is done to (水库整修 → 水库, 安装路灯 → 路灯), so that the same work
+    written again in another form (整修水库2座) is the same project."""
     verb = _VERB_RE.match(label) or next((m for m in _VERB_RE.finditer(label) if m.end() == len(label)), None)
     if verb is None:
         return set()
@@ -161,7 +161,7 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     rest = YEAR.sub("", obj[:len(obj) - len(head)] if head else obj)
     lead = next((rest[:-len(p)] for p in PROGRAMME_OBJECTS if rest.endswith(p) and rest != p), None)
     if lead is not None and segment.is_common(lead):
-        rest = rest[len(lead):]  # 启动旧城改造: an ordinary word before the programme's object
+        rest = rest[len(lead):]  # 启动老城改造: an ordinary word before the programme's object
     if not before_verb and not rest and (head in _GENERIC_HEADS or head in ("产业", "养殖") or len(head) < 2):
         return False  # a bare 服务 or 项目
     if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
@@ -295,7 +295,7 @@ def _clause_marks(text: str, a: int, b: int) -> int:
 
 def _same_entry(text: str, sent: Sentence, a: int, b: int) -> bool:
     """Are two works in one short entry of a ；-series (修建垃圾台，装修垃圾站；)? A long entry
-    with clause after clause (硬化道路900米，修建下水道500米，…；) is a list of its own."""
+    with clause after clause (硬化道路900米，修建排水渠500米，…；) is a list of its own."""
     marks = [k for k in range(sent.start, sent.end) if text[k] in "；;"]
     if not marks:
         return False
