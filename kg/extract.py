@@ -114,13 +114,11 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         m = ms[r]
         code = lower.get(r)
         if m.place_id is not None:
-            key = b.gaz_entity(m.place_id, None, code.reason if code else m.link_reason)
+            key = b.gaz_entity(m.place_id, None, m.link_reason)
             b.entities[key].label = m.name
-            if code is not None:  # it may have been made before, as another's ancestor
-                b.entities[key].link_reason = code.reason
         elif code is not None and code.code:
             key = f"place/{code.code}"
-            b.entity(key, m.type, m.name, None, code.code, code.reason)
+            b.entity(key, m.type, m.name, None, code.code)
         else:
             pk = pm.parent_of.get(r)
             if pk is not None:
@@ -131,8 +129,9 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
                 base = f"place/{article.doc}"
             key = f"{base}/{_key_part(m.name)}"
             reason = m.link_reason or ("not in the division data" if pk is not None else "no parent in text or data")
-            reason = code.reason if code is not None else reason
             b.entity(key, m.type, m.name, None, None, reason)
+        if code is not None:  # a street or community: why it has its code, or none
+            b.entities[key].link_reason = code.reason
         rep_key[r] = key
         return key
 
