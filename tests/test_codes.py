@@ -133,3 +133,10 @@ def test_rederived_data_has_the_shipped_checksums(tmp_path):
     assert new["content_sha256"] == shipped["content_sha256"]
     assert new["source"] == shipped["source"]
     assert (tmp_path / "out" / "index.tsv").read_bytes() == (codes.DATA_DIR / "index.tsv").read_bytes()
+
+
+def test_missing_code_data_is_one_clear_error(tmp_path):
+    from kg.errors import KgError
+    with pytest.raises(KgError) as err:
+        codes.Divisions(tmp_path)
+    assert err.value.msg.code == "E011" and "index.tsv" in err.value.detail

@@ -55,7 +55,7 @@ class Divisions:
                 if offset:
                     self._where[code] = (int(offset), int(length))
         except (OSError, ValueError) as exc:
-            raise KgError(E.E010, detail=f"{folder / 'index.tsv'}: {exc}") from exc
+            raise KgError(E.E011, detail=f"{folder / 'index.tsv'}: {exc}") from exc
 
     def areas(self) -> dict[str, str]:
         """Code -> name of every province (2 digits), city (4) and county (6)."""
@@ -79,7 +79,7 @@ class Divisions:
                 f.seek(offset)
                 return zlib.decompress(f.read(length)).decode("utf-8")
         except (OSError, zlib.error) as exc:
-            raise KgError(E.E010, detail=f"{self._blocks}: {exc}") from exc
+            raise KgError(E.E011, detail=f"{self._blocks}: {exc}") from exc
 
 
 def _parse(county: str, text: str) -> tuple[Town, ...]:
