@@ -63,13 +63,13 @@ def test_chain_in_the_text_gives_nine_and_twelve_digit_codes(gaz):
 
 
 def test_the_street_singles_out_a_village_whose_name_the_district_repeats(gaz):
-    assert coded("北京市朝阳区豆各庄村开展活动。", gaz)["豆各庄村"] == (None, link_codes.SEVERAL)
-    got = coded("北京市朝阳区金盏乡楼梓庄村开展活动。", gaz)  # 金盏地区 in the data
-    assert got == {"金盏乡": ("110105036", link_codes.IN_DISTRICT), "楼梓庄村": ("110105036206", link_codes.IN_STREET)}
+    assert coded("北京市昌平区太平庄村开展活动。", gaz)["太平庄村"] == (None, link_codes.SEVERAL)
+    got = coded("北京市昌平区南口镇太平庄村开展活动。", gaz)  # 南口地区 in the data
+    assert got == {"南口镇": ("110114002", link_codes.IN_DISTRICT), "太平庄村": ("110114002201", link_codes.IN_STREET)}
 
 
 def test_an_ambiguous_district_is_settled_by_its_street(gaz):
-    assert coded("朝阳区小关街道开展活动。", gaz)["小关街道"] == ("110105010", link_codes.IN_NAMESAKES)
+    assert coded("长安区韦曲街道开展活动。", gaz)["韦曲街道"] == ("610116001", link_codes.IN_NAMESAKES)
 
 
 def test_no_code_says_why(gaz):

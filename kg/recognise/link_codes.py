@@ -74,7 +74,7 @@ def _pick(name: str, units, keys, strict_only=lambda u: False) -> tuple[codes.Un
 
 
 def _short_form(name: str, villages) -> codes.Unit | None:
-    """祭旗坡社区 for 祭旗社区: the one village under the street whose stem begins the other's."""
+    """甲乙坡社区 for 甲乙社区: the one village under the street whose stem begins the other's."""
     stem = _vk(name)[-1]
     hits = [v for v in villages if min(len(_vk(v.name)[-1]), len(stem)) >= 2
             and (stem.startswith(_vk(v.name)[-1]) or _vk(v.name)[-1].startswith(stem))]
@@ -107,7 +107,7 @@ class _Linker:
         return (code,), IN_DISTRICT
 
     def _namesakes(self, m: Mention) -> _Scope | None:
-        """A county name the text leaves ambiguous (朝阳区): every county of that name."""
+        """A county name the text leaves ambiguous (长安区): every county of that name."""
         if m.type != "District" or m.place_id is not None:
             return None
         found = sorted({self.gaz.code_of(i) for i in self.gaz.by_name.get(m.name, ())

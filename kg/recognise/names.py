@@ -4,7 +4,7 @@ names with the statistical division data's.
 Each name gives keys from strict to loose; two names match at the first level where their
 keys are equal: the name without its office suffix (湘湖街道办事处 = 湘湖街道, 湘湖社区居委会 =
 湘湖社区), then its stem without the type (湘湖街道 = 湘湖镇, 湘湖社区 = 湘湖村), then — for
-streets only — the stem without a trailing 街/路 (朝阳街街道 = 朝阳街道, 古美路街道 = 古美街道).
+streets only — the stem without a trailing 街/路 (朝阳街街道 = 朝阳街道, 某某路街道 = 某某街道).
 """
 from __future__ import annotations
 
