@@ -34,6 +34,8 @@ class E:
     E004 = Message("E004", "{path}: cannot read ({detail})", "check permissions")
     E005 = Message("E005", "no input articles found in {paths}", "pass .txt or .md files, or folders holding them")
     E010 = Message("E010", "administrative-division data not found: {detail}", "run the setup command from the README (installs jionlp)")
+    E011 = Message("E011", "division-code data unreadable: {detail}",
+                   "reinstall shequ-kg (the codes ship in kg/data/divisions), or re-derive them with scripts/derive_divisions.py")
     E020 = Message("E020", "SPARQL syntax error: {detail}", f"check the query at the caret; {_PREFIXES}")
     E021 = Message("E021", "unknown saved query '{name}'", "{close}list the saved queries with `kg query --list`",
                    "{close}GET /queries lists the saved queries")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.recognise import orgs, places, projects, quantities, support
+from kg.recognise import link_codes, orgs, places, projects, quantities, support
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import UNIT_COMPOUND_SUFFIXES
 from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
@@ -28,6 +28,7 @@ class _Builder:
         self.sentences = split_sentences(article.text)
         self.entities: dict[str, Entity] = {}
         self.relations: list[Relation] = []
+        self.lower_codes: dict[int, str] = {}  # data node -> its NBS code, for streets and communities
 
     def evidence(self, start: int, end: int) -> Evidence:
         s = sentence_at(self.sentences, start)
@@ -56,7 +57,7 @@ class _Builder:
     # -- places from the division data --------------------------------------------------------
     def gaz_key(self, pid: int) -> str:
         g = self.gaz
-        code = g.code_of(pid)
+        code = g.code_of(pid) or self.lower_codes.get(pid)
         if code:
             return f"place/{code}"
         parent = g.parent(pid)
@@ -67,7 +68,7 @@ class _Builder:
         g = self.gaz
         key = self.gaz_key(pid)
         label = mention.name if mention is not None else g.name(pid)
-        e = self.entity(key, g.type_of(pid), label, mention, g.code_of(pid), reason)
+        e = self.entity(key, g.type_of(pid), label, mention, g.code_of(pid) or self.lower_codes.get(pid), reason)
         if g.name(pid) != e.label:
             e.aliases.add(g.name(pid))
         parent = g.parent(pid)
@@ -89,6 +90,11 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     pm = places.recognise(text, gaz, org_spans)
     ms = pm.mentions
 
+    # ---- official codes below the county (NBS 2023, 9 and 12 digits): the one point where
+    # streets and communities get theirs; a coded place's identity is its code
+    lower = link_codes.link(ms, pm.parent_of, gaz)
+    b.lower_codes = link_codes.node_codes(ms, lower, gaz)
+
     # scope for places with no parent in the text: the article's main county, else city
     main_place = next((m for lv in ("District", "City") for m in ms if m.type == lv and m.place_id is not None
                        and m.name == main.get({"District": 3, "City": 2}[lv])), None)
@@ -106,9 +112,13 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         if r in rep_key:
             return rep_key[r]
         m = ms[r]
+        code = lower.get(r)
         if m.place_id is not None:
             key = b.gaz_entity(m.place_id, None, m.link_reason)
             b.entities[key].label = m.name
+        elif code is not None and code.code:
+            key = f"place/{code.code}"
+            b.entity(key, m.type, m.name, None, code.code)
         else:
             pk = pm.parent_of.get(r)
             if pk is not None:
@@ -120,6 +130,8 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
             key = f"{base}/{_key_part(m.name)}"
             reason = m.link_reason or ("not in the division data" if pk is not None else "no parent in text or data")
             b.entity(key, m.type, m.name, None, None, reason)
+        if code is not None:  # a street or community: why it has its code, or none
+            b.entities[key].link_reason = code.reason
         rep_key[r] = key
         return key
 

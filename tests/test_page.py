@@ -72,7 +72,9 @@ def test_search_focuses_the_right_node(sample):
     at = v.js(f"kg.network.getPositions([{sel[0]}])[{sel[0]}]")
     assert abs(view["x"] - at["x"]) < 1 and abs(view["y"] - at["y"]) < 1  # centred on it
     assert v.page.inner_text("#panel h2") == "西湖社区"
-    assert "芙蓉区 › 湘湖街道 › 西湖社区" in v.page.inner_text("#panel .chain")
+    # the chain shows the official code at every level: GB/T 2260 to the county, NBS 2023 below
+    assert "芙蓉区 430102 › 湘湖街道 430102012 › 西湖社区 430102012002" in v.page.inner_text("#panel .chain")
+    assert "430102012002（国家统计局2023年统计用区划代码）" in v.page.inner_text("#panel .row")
     v.page.fill("#q", "名家物业")  # an alias finds the organisation
     v.page.press("#q", "Enter")
     assert v.page.inner_text("#panel h2") == "名家物业公司"

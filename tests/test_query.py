@@ -47,7 +47,14 @@ def test_admin_chain(built):
     rows = ask(built, "admin-chain", community="西湖社区")
     assert [(r["level"], r["name"], r.get("code")) for r in rows] == [
         ("省", "湖南省", "430000"), ("市", "长沙市", "430100"), ("区/县", "芙蓉区", "430102"),
-        ("街道/镇", "湘湖街道", None), ("社区/村", "西湖社区", None)]
+        ("街道/镇", "湘湖街道", "430102012"), ("社区/村", "西湖社区", "430102012002")]
+    assert [r["scheme"] for r in rows] == ["GB/T 2260 行政区划代码"] * 3 + ["国家统计局 2023年统计用区划代码"] * 2
+
+
+def test_place_by_code(built):
+    rows = ask(built, "place-by-code", code="430102012002")
+    assert {(r["name"], r["type"], r["year"]) for r in rows} == {("西湖社区", "Community", "2023")}
+    assert [r["aboveCode"] for r in rows] == ["430000", "430100", "430102", "430102012"]
 
 
 def test_communities_in_street_and_district(built):
@@ -113,7 +120,8 @@ def test_every_saved_query_same_rows_in_both_stores(built):
               "community-backers": {"community": "西湖社区"}, "org-communities": {"org": "名家物业公司"},
               "community-projects": {"community": "莲花社区"}, "neighbourhood": {"entity": "西湖社区"},
               "fact-evidence": {"subject": "名家物业", "object": "西湖社区"},
-              "article-entities": {"file": "004_c1b2c1d79821ea39.txt"}}
+              "article-entities": {"file": "004_c1b2c1d79821ea39.txt"},
+              "place-by-code": {"code": "430102012"}}
     out, _ = built
     for name in saved.catalogue():
         text, b = resolve(name=name, params=params.get(name, {}))
@@ -148,7 +156,7 @@ def test_cli_formats(built):
     out, _ = built
     q = ["query", "-d", str(out), "-n", "admin-chain", "-p", "community=西湖社区"]
     csv = kg(*q, "--format", "csv")
-    assert csv.returncode == 0 and csv.stdout.splitlines()[0] == "community,level,name,code,place"
+    assert csv.returncode == 0 and csv.stdout.splitlines()[0] == "community,level,name,code,scheme,place"
     data = json.loads(kg(*q, "--format", "json").stdout)
     assert data["head"]["vars"][:3] == ["community", "level", "name"] and len(data["results"]["bindings"]) == 5
     tsv = kg(*q, "--format", "tsv").stdout.splitlines()

@@ -10,6 +10,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from kg.records import ENTITY_TYPES
+from kg.recognise import link_codes
 from kg.rdf.vocab import SHEQU
 
 TYPE_NAME = {"Province": "省", "City": "市", "District": "区/县", "Subdistrict": "街道/镇", "Community": "社区/村",
@@ -32,7 +33,24 @@ LINK_REASON = {
     "no parent in text or data": "文中和区划数据中都没有它的上级",
     "the text's chain disagrees with the division data": "文中的层级与区划数据不符",
     "same name as a linked mention": "与已链接的同名地点相同",
+    # codes below the county (kg/recognise/link_codes.py)
+    link_codes.IN_STREET: "统计用区划代码：文中所写街道下唯一同名者",
+    link_codes.IN_DISTRICT: "统计用区划代码：所在区县内唯一同名者",
+    link_codes.IN_CITY: "统计用区划代码：所在城市内唯一同名者",
+    link_codes.IN_ARTICLE_STREETS: "统计用区划代码：文中所写各街道下唯一同名者",
+    link_codes.IN_ARTICLE_DISTRICTS: "统计用区划代码：文中所写各区县内唯一同名者",
+    link_codes.IN_NAMESAKES: "统计用区划代码：各同名区县内唯一同名者",
+    link_codes.SHORT_FORM: "统计用区划代码：所在街道下唯一的简称或全称",
+    link_codes.NO_DISTRICT: "无统计用区划代码：不知所在区县",
+    link_codes.NO_MATCH: "无统计用区划代码：所在区县内无此名称",
+    link_codes.SEVERAL: "无统计用区划代码：所在区县内同名者不止一个",
+    link_codes.NOT_UNDER_STREET: "无统计用区划代码：区划数据中它不在文中所写的街道下",
+    link_codes.STREET_UNCODED: "无统计用区划代码：所在街道没有代码",
+    link_codes.NON_ADMIN: "无统计用区划代码：同名者只有开发区、农场等非行政单位",
+    link_codes.DISAGREE: "无统计用区划代码：同名的几处提及指向不同地点",
 }
+# the scheme of a place's code (shequ:codeScheme), as the page names it
+SCHEME_NAME = {"GBT2260": "国家标准行政区划代码", "NBS2023": "国家统计局2023年统计用区划代码"}
 PLACE_LEVEL = {t: i for i, t in enumerate(["Province", "City", "District", "Subdistrict", "Community", "Neighborhood"])}
 
 
@@ -70,6 +88,7 @@ def graph_data(g: Graph, keep: set[URIRef] | None = None) -> dict:
             "iri": str(iri), "type": t, "typeName": TYPE_NAME[t] + (f" · {kind}" if kind else ""),
             "label": labels[iri], "aliases": sorted(str(a) for a in g.objects(iri, SKOS.altLabel)),
             "code": str(g.value(iri, SHEQU.adminCode) or ""), "reason": _reason(g.value(iri, SHEQU.linkReason)),
+            "scheme": SCHEME_NAME.get(str(g.value(iri, SHEQU.codeScheme) or "").rsplit("#", 1)[-1], ""),
             "chain": _chain(iri, types, parents, labels, g),
             "quantities": sorted(str(g.value(q, SHEQU.asWritten) or g.value(q, RDF.value))
                                  for q in g.objects(iri, SHEQU.hasQuantity)),

@@ -13,7 +13,8 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.rdf.link import KnowledgeGraph
 from kg.rdf.summaries import district_of, investments
-from kg.rdf.vocab import PREFIXES, SHEQU, article_iri, entity_iri, quantity_iri, statement_iri
+from kg.rdf.vocab import (PREFIXES, SCHEME_LABELS, SHEQU, article_iri, code_scheme, entity_iri, quantity_iri,
+                          statement_iri)
 
 _ORG_CLASSES = {"GovernmentBody", "PartyOrganization", "Enterprise", "SocialOrganization", "PublicInstitution"}
 _QUANTITY_PROP = {"investment": SHEQU["investment"], "count": SHEQU["count"], "area": SHEQU["area"]}
@@ -40,6 +41,8 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
             g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
         if e.code:
             g.add((node, SHEQU.adminCode, Literal(e.code)))
+            if code_scheme(e.code) is not None:
+                g.add((node, SHEQU.codeScheme, code_scheme(e.code)))
         if e.type in ("Province", "City", "District", "Subdistrict", "Community", "Neighborhood") and e.link_reason:
             g.add((node, SHEQU.linkReason, Literal(e.link_reason, lang="en")))
         if e.type == "Project" and e.link_reason:
@@ -76,6 +79,12 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
                 g.add((st, SHEQU.sentence, Literal(ev.sentence, lang="zh")))
                 g.add((st, SHEQU.startOffset, Literal(ev.start)))
                 g.add((st, SHEQU.endOffset, Literal(ev.end)))
+    for scheme in sorted(set(g.objects(None, SHEQU.codeScheme))):  # so that the graph alone says which
+        label, year = SCHEME_LABELS[scheme.rsplit("#", 1)[-1]]
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        g.add((scheme, RDFS.label, Literal(label, lang="zh")))
+        if year:
+            g.add((scheme, SHEQU.schemeYear, Literal(year, datatype=XSD.gYear)))
     districts = district_of(kg)
     for c, d in sorted(districts.items()):
         g.add((entity_iri(c), SHEQU.district, entity_iri(d)))

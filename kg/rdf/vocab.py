@@ -42,5 +42,15 @@ def quantity_iri(owner: str, *parts: object) -> URIRef:
     return ID[f"quantity/{digest}"]
 
 
+# the scheme of an official code, told by its length (see shequ:codeScheme in the ontology)
+CODE_SCHEMES = {6: "GBT2260", 9: "NBS2023", 12: "NBS2023"}
+SCHEME_LABELS = {"GBT2260": ("GB/T 2260 行政区划代码", None), "NBS2023": ("国家统计局 2023年统计用区划代码", "2023")}
+
+
+def code_scheme(code: str) -> URIRef | None:
+    name = CODE_SCHEMES.get(len(code))
+    return SHEQU[name] if name else None
+
+
 def sparql_prologue() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
