@@ -17,7 +17,7 @@ def test_navigation_bars_and_breadcrumbs_are_not_the_article():
 
 def test_a_county_name_that_starts_inside_a_word_is_not_there(gaz):
     # 适应|城市: no 应城市 (a county-level city) in this sentence
-    assert recognise_upper("小区主动适应城市基层治理的新形势。", gaz) == []
+    assert recognise_upper("街道要主动适应城市发展的新要求。", gaz) == []
     assert [m.name for m in recognise_upper("来自湘潭市的志愿者。", gaz)] == ["湘潭市"]
 
 

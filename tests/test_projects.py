@@ -51,7 +51,7 @@ def test_a_project_with_no_community_in_view_is_kept_without_one(gaz):
 
 
 def test_a_programme_verb_with_no_community_in_view_gives_no_project(gaz):
-    text = "全县累计投入1亿元实施服务用房提质改造工程。"
+    text = "全县累计投入2亿元实施村部用房提质改造工程。"
     assert build(text, gaz)[0] == []
 
 
@@ -95,7 +95,7 @@ def test_programmes_of_a_whole_area_are_not_works():
 
 def test_items_summed_up_as_a_class_are_the_work():
     assert labels("工作队帮助该村新建村民活动室等基础设施。") == ["新建村民活动室"]
-    assert labels("改造还把2栋危楼拆除重建、雨水花园建设等城市更新项目纳入其中。") == ["危楼拆除重建", "雨水花园建设"]
+    assert labels("今年又把2栋危楼拆除重建、雨水花园建设等城市更新项目列入计划。") == ["危楼拆除重建", "雨水花园建设"]
 
 
 def test_village_industries():

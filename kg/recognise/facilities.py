@@ -1,6 +1,6 @@
 """Works and facilities the genre states without a leading work verb.
 
-- A thing treated: 对空中线缆进行了整治, 对墙体进行加固处理, 对外墙统一用涂料粉刷 (对 + object +
+- A thing treated: 对楼道管线进行了清理, 对围墙进行加固处理, 对外墙统一用涂料粉刷 (对 + object +
   manner + a treatment word) is the work on that object.
 - A facility opened: 某某食堂正式开业, “某某之家”在某小区建成 (a name with a facility head, or a
   quoted name, right before an opening verb).
