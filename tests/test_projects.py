@@ -1,6 +1,6 @@
 """Projects and their community on invented texts: each test states one rule of the genre."""
 from kg.extract import extract
-from kg.recognise import projects
+from kg.recognise import orgs, places, projects
 from kg.records import Article
 from kg.text.split import sentences
 
@@ -186,3 +186,18 @@ def test_numbers_in_a_quoted_name_stay_and_clauses_in_lists_do_not():
 def test_a_programme_named_after_its_object_with_a_year_or_a_verb_before_it():
     assert labels("该楼是2022年老旧小区改造项目。") == []
     assert labels("社区率先启动旧城改造。") == []
+
+
+def test_a_team_the_community_sets_up_is_a_project_an_outside_bodys_team_is_not(gaz):
+    assert labels("社区组建了“银龄”巡逻队，每晚巡查。") == ["“银龄”巡逻队"]
+    text = "某某县供电公司党支部组建爱心维修志愿服务队，为居民上门服务。"
+    up = places.recognise_upper(text, gaz)
+    blocked = [(o.mention.start, o.mention.end) for o in orgs.recognise(text, up, orgs.main_places(up))]
+    assert projects.recognise(text, sentences(text), blocked, []) == []
+    assert labels("“红叶”志愿服务队走进社区。") == []
+
+
+def test_a_quoted_project_written_again_shorter_is_one_project():
+    text = "街道推进“金桂同心”院落微更新项目。目前，“金桂同心”微更新项目已完工。"
+    found = projects.recognise(text, sentences(text), [], [])
+    assert [(p.label, p.aliases) for p in found] == [("“金桂同心”院落微更新项目", {"“金桂同心”微更新项目"})]

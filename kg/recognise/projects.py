@@ -33,6 +33,9 @@ _MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步",
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
 # heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
 _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
+# teams: a project only when the community sets them up (组建, 成立)
+_TEAMS = ("队", "团队", "队伍")
+_FOUNDING = re.compile("组建|成立|创立|组成|建立|组织成立|打造")
 # a quotation this short around a verb is a name, not speech
 _NAME_QUOTE = 8
 # a list item that starts with one of these is a clause (向居民收集的需求), not a work's name
@@ -236,7 +239,19 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     found += _works(text, taken, blocked)
     found += _programmes(text, found)
     found = [p for p in found if p.label and (p.rule in ("standing", "treated") or not p.label.endswith(NOT_PROJECT_HEADS))]
+    found = [p for p in found if not p.label.endswith(_TEAMS) or _own_team(text, p, blocked)]
     return _merge(text, sentences, _drop_umbrellas(sentences, found))
+
+
+def _own_team(text: str, p: ProjectMention, orgs: list[tuple[int, int]]) -> bool:
+    """A team is the community's own standing service (a project) when the clause sets it up
+    (组建, 成立…) and no outside body before the verb does; an outside body's named team that
+    serves the community is that body's (guidelines)."""
+    a, _ = clause_bounds(text, p.start, p.start, "。；;！!？?\n")
+    verbs = [m for m in _FOUNDING.finditer(text, a, p.end) if m.start() <= p.start]
+    if not verbs:
+        return False
+    return not any(a <= x < verbs[-1].start() for x, _ in orgs)
 
 
 def _drop_umbrellas(sentences: list[Sentence], found: list[ProjectMention]) -> list[ProjectMention]:
@@ -271,6 +286,12 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
                 elif q.rule in ("quoted", "brand") and p.rule == "work" and _clause_marks(text, q.end, p.start) <= (
                         1 if q.head in _PROGRAMME_HEADS else 0):
                     target = q  # 启动“某某”项目，为老人安装…: the works that carry out a quoted programme
+        quote = QUOTE.match(p.label)
+        if target is None and quote and p.rule == "quoted":
+            same = next((q for q in merged if q.rule == "quoted" and q.label.startswith(quote.group(0))), None)
+            if same is not None:  # “某某”院落微更新项目 … “某某”微更新项目: one named project
+                same.aliases.add(p.label)
+                continue
         if target is None and p.objects:
             target = next((q for q in merged if any(_same_thing(a, b) for a in p.objects for b in q.objects)), None)
             if target is not None:
