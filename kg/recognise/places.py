@@ -9,17 +9,17 @@ article's other places single it out; otherwise it stays unlinked, never guessed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS,
                                   NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES,
                                   RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
+from kg.recognise.place_links import PlaceMentions, chains, former_names, gaz_lookup, link_lower
 from kg.records import Mention
 from kg.recognise.upper_places import recognise_upper
 
-LEVEL = {"Province": 1, "City": 2, "District": 3, "Subdistrict": 4, "Community": 5, "Neighborhood": 6}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LOWER_SUFFIX = sorted(
     [(s, "Subdistrict") for s in SUBDISTRICT_SUFFIXES] + [(s, "Community") for s in COMMUNITY_SUFFIXES]
@@ -32,21 +32,10 @@ _INSIDE_COMPOUND = re.compile(r"[\u4e00-\u9fff]{1,4}小区")
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
 # tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
 _CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "z", "x", "l", "i")
-_FORMER = re.compile(r"(?:即|系|是)?原$")
 # a word this frequent in jieba's dictionary is ordinary vocabulary (乡村, 驻村), not a name's end
 _COMMON_WORD = 1000
 # suffixes a place is often written without inside a longer name (某某门街道 → 某某门)
 _SHORTENED_SUFFIXES = ("街道", "社区", "镇", "乡", "区", "县", "市")
-
-
-@dataclass
-class PlaceMentions:
-    """Places of one article: the mentions, in text order, and the chains the text states."""
-
-    mentions: list[Mention]
-    parent_of: dict[int, int] = field(default_factory=dict)  # mention index -> parent mention index
-    aliases: dict[int, set[str]] = field(default_factory=dict)  # mention index -> former names
-    compound_in: dict[str, str] = field(default_factory=dict)  # compound -> community its name starts with
 
 
 # ---- streets, communities and compounds by suffix --------------------------------------------
@@ -215,7 +204,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             prev_ok = c.prev is not None and (c.prev[0] == "u" or stems[c.prev[1]] is not None)
             chained = prev_ok and c.raw == stem and c.bounded and (
                 not _generic_start(stem) or _in_data(gaz, c.type, stem, c.suffix))
-            linked = c.type != "Neighborhood" and _gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)
+            linked = c.type != "Neighborhood" and gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)
             if chained or linked or stem == c.raw and _whole_short_name(c):
                 ok = True
             elif not (from_clean or c.bounded or stem != c.raw) and not _in_data(gaz, c.type, stem, c.suffix):
@@ -244,9 +233,9 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _dedupe(mentions)
     result = PlaceMentions(mentions, compound_in=compound_in)
-    _chains(text, result)
-    _link_lower(gaz, result)
-    _former_names(text, result)
+    chains(text, result)
+    link_lower(gaz, result)
+    former_names(text, result)
     return result
 
 
@@ -307,88 +296,3 @@ def _new_areas(text: str, upper: list[Mention]) -> list[Mention]:
             if not any(u.start < m.end() and m.start() < u.end for u in upper):
                 out.append(Mention("District", name, m.start(), m.end(), name, link_reason="not in the division data"))
     return out
-
-
-def _chains(text: str, pm: PlaceMentions) -> None:
-    """成都市武侯区桂溪街道桂花社区: each place sits in the one written right before it."""
-    ms = pm.mentions
-    for k in range(1, len(ms)):
-        a, b = ms[k - 1], ms[k]
-        if a.end == b.start and LEVEL[a.type] < LEVEL[b.type]:
-            pm.parent_of[k] = k - 1
-
-
-def _gaz_lookup(gaz: Gazetteer, name: str, parent: int | None, context: list[int]) -> int | None:
-    variants = [name]
-    if name.endswith("社区") and name[:-2].endswith("村"):
-        variants.append(name[:-2])
-    level = 4 if name.endswith(SUBDISTRICT_SUFFIXES) else 5
-    roots = {r for r in ([parent] if parent is not None else context) if r is not None and gaz.level(r) < level}
-    found = {d for r in roots for v in variants for d in gaz.named_below(r, level, v)}
-    return found.pop() if len(found) == 1 else None
-
-
-def _link_lower(gaz: Gazetteer, pm: PlaceMentions) -> None:
-    """Link streets and communities to the data; a name whose chain in the text disagrees
-    with the data (or sits under a place the data lacks) stays unlinked everywhere."""
-    ms = pm.mentions
-    context = [m.place_id for m in ms if m.place_id is not None and m.type in ("District", "City")]
-    links: dict[tuple[str, str], int | None] = {}
-    conflict: set[tuple[str, str]] = set()
-    for k, m in enumerate(ms):
-        if m.type not in ("Subdistrict", "Community"):
-            continue
-        key = (m.type, m.name)
-        pk = pm.parent_of.get(k)
-        parent = ms[pk] if pk is not None else None
-        if parent is not None and parent.place_id is None:
-            conflict.add(key)  # its parent is a place the data lacks: do not guess
-            continue
-        pid = _gaz_lookup(gaz, m.name, parent.place_id if parent else None, context)
-        if pid is None:
-            if parent is not None:
-                conflict.add(key)
-            continue
-        if links.get(key, pid) != pid:
-            conflict.add(key)
-        links[key] = pid
-        why = "child of the place before it" if parent else "only place of that name under the article's places"
-        ms[k] = replace(m, place_id=pid, link_reason=why)  # now, so that its children can follow
-    for k, m in enumerate(ms):
-        key = (m.type, m.name)
-        if key in conflict and m.place_id is not None:
-            ms[k] = replace(m, place_id=None, link_reason="the text's chain disagrees with the division data")
-        elif key in links and key not in conflict and m.place_id is None:
-            ms[k] = replace(m, place_id=links[key], link_reason="same name as a linked mention")
-
-
-def _former_names(text: str, pm: PlaceMentions) -> None:
-    """桂花社区即原桥头乡李家湾村: the places after 原 are former names, not places of their own."""
-    ms = pm.mentions
-    drop = set()
-    for k, m in enumerate(ms):
-        if k in drop or not _FORMER.search(text[max(0, m.start - 2):m.start]):
-            continue
-        run = [k]
-        while run[-1] + 1 < len(ms) and ms[run[-1] + 1].start == ms[run[-1]].end:
-            run.append(run[-1] + 1)
-        last = ms[run[-1]]
-        target = next((j for j in range(k - 1, -1, -1) if ms[j].type == last.type), None)
-        if target is None:
-            continue
-        full = text[m.start:last.end]
-        pm.aliases.setdefault(target, set()).update({last.name, full})
-        for j in run[:-1]:  # 桃园乡 → the street of the same stem (桃园街道)
-            stem = ms[j].name.rstrip("乡镇")
-            same = next((i for i, x in enumerate(ms) if x.type == ms[j].type and i not in run
-                         and x.name.startswith(stem)), None)
-            if same is not None:
-                pm.aliases.setdefault(same, set()).add(ms[j].name)
-        drop.update(run)
-    if not drop:
-        return
-    keep = [k for k in range(len(ms)) if k not in drop]
-    renum = {old: new for new, old in enumerate(keep)}
-    pm.mentions = [ms[k] for k in keep]
-    pm.parent_of = {renum[c]: renum[p] for c, p in pm.parent_of.items() if c in renum and p in renum}
-    pm.aliases = {renum[k]: v for k, v in pm.aliases.items() if k in renum}
