@@ -201,3 +201,7 @@ def test_a_quoted_project_written_again_shorter_is_one_project():
     text = "街道推进“金桂同心”院落微更新项目。目前，“金桂同心”微更新项目已完工。"
     found = projects.recognise(text, sentences(text), [], [])
     assert [(p.label, p.aliases) for p in found] == [("“金桂同心”院落微更新项目", {"“金桂同心”微更新项目"})]
+
+
+def test_a_village_s_leading_industry_is_not_a_project():
+    assert labels("村经济发展主要以茶叶等种植业为主导产业。") == []
