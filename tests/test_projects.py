@@ -205,3 +205,9 @@ def test_a_quoted_project_written_again_shorter_is_one_project():
 
 def test_a_village_s_leading_industry_is_not_a_project():
     assert labels("村经济发展主要以茶叶等种植业为主导产业。") == []
+
+
+def test_a_quoted_name_before_a_facility_that_begins_like_a_refused_word():
+    # 宣传栏 is a facility though 宣传 alone (a campaign) is refused
+    assert labels("社区突出“邻里和睦”宣传栏建设。") == ["“邻里和睦”宣传栏"]
+    assert labels("社区开展“平安”宣传活动。") == []

@@ -79,7 +79,8 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         head = "" if head.endswith("服务项目") and segment.is_common(head[:-4] or "服务") else head
         if head.endswith("服务") and (head == "服务" or segment.is_common(head[:-2])):
             head = ""  # “点对点”服务, “菜单式”商户服务: a manner of service, not a programme
-        if head and not after.startswith(NOT_PROJECT_HEADS):
+        refused = next((w for w in NOT_PROJECT_HEADS if after.startswith(w)), "")
+        if head and len(head) > len(refused):  # “某某”宣传栏 (but not “某某”宣传活动)
             out.append(ProjectMention(clean(m.group(0) + head), s, e + len(head), "quoted", head_of(head)))
         elif after.startswith("活动") and any(c in before for c in STANDING_CUES):
             out.append(ProjectMention(m.group(0) + "活动", s, e + 2, "standing"))
