@@ -97,6 +97,13 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
     already found and at any earlier suffix (so 桥头街道桂花社区 gives 桥头 and 桂花)."""
     ends = {m.end: ("u", k) for k, m in enumerate(upper)}
     spans = sorted(blocked)
+    # positions inside a span, and strictly inside one, as arrays: each check costs O(1), so the
+    # whole pass stays linear in the article's length
+    covered, inner = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for a, b in spans:
+        covered[a:b] = b"\x01" * (b - a)
+        inner[a + 1:b] = b"\x01" * max(0, b - a - 1)
+    span_ends = {b for _, b in spans}
     out: list[_Cand] = []
     for m in _LOWER_RE.finditer(text):
         sfx, s = m.group(0), m.start()
@@ -109,7 +116,7 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
             continue  # 东风新村社区, 景园社区, 丽景家园小区, 石村花园社区: the first suffix is part of the name
         if typ == "Neighborhood" and sfx != "小区" and _INSIDE_COMPOUND.match(text, m.end()):
             continue  # 某苑某某小区: the first suffix is inside the compound's name
-        if any(a <= s < b for a, b in spans):
+        if covered[s]:
             continue
         j, limit = s, s - _MAX_STEM[typ]
         prev, bounded = None, False
@@ -117,11 +124,11 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
             if j in ends:
                 bounded, prev = True, ends[j]
                 break
-            if j == 0 or not _is_cjk(text[j - 1]) or any(b == j for _, b in spans):
+            if j == 0 or not _is_cjk(text[j - 1]) or j in span_ends:
                 bounded = True
                 break
             j -= 1
-        if any(a < j < b for a, b in spans):
+        if inner[j]:
             continue
         ends[m.end()] = ("c", len(out))
         out.append(_Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev))

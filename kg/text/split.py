@@ -6,6 +6,7 @@ another report's community, so each report becomes its own Article.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.records import Article, Sentence
@@ -81,8 +82,8 @@ def clause_bounds(text: str, start: int, end: int, stops: str = CLAUSE_END) -> t
 
 
 def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
-    """The sentence holding character ``pos``, or None."""
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return s
+    """The sentence holding character ``pos``, or None (a binary search: sentences are in order)."""
+    k = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    if k >= 0 and sentences[k].start <= pos < sentences[k].end:
+        return sentences[k]
     return None
