@@ -63,6 +63,7 @@ class E:
     E062 = Message("E062", "{path}: file of {size} is over the size limit of {limit}", "split it into smaller files, or raise the limit with --max-file-size")
     E063 = Message("E063", "{path}: no main text found in the HTML page", "save the article's text as .txt")
     E064 = Message("E064", "{path}: {count} undecodable byte(s) replaced by U+FFFD (read as {encoding})", "check the file's encoding; the rest of its text was kept")
+    E066 = Message("E066", "cannot build on the cluster: {detail}", "start the scheduler and workers (README, 'A cluster'), or build without --cluster")
 
 
 def close_to(name: str, choices: Iterable[str], n: int = 3) -> str:
