@@ -15,6 +15,7 @@ from kg.records import Article, Extraction
 
 BATCH = 32  # articles per task
 AHEAD = 4  # batches in flight per worker thread
+CONNECT_TIMEOUT = "20s"
 
 
 def _client(address: str):
@@ -23,7 +24,7 @@ def _client(address: str):
     except ImportError:
         raise KgError(E.E066, detail="package 'distributed' is not installed (pip install 'shequ-kg[cluster]')") from None
     try:
-        return Client(address, timeout="20s", set_as_default=False)
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as e:
         raise KgError(E.E066, detail=f"cannot reach the scheduler at {address}: {e}") from None
 
