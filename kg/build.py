@@ -18,7 +18,7 @@ from pathlib import Path
 from kg import atomic
 from kg.text import ingest
 from kg.errors import E, KgError
-from kg.rdf.graph import build_graph, to_turtle
+from kg.rdf.graph import build_graph, write_turtle
 from kg.build_progress import Ticker as _Ticker
 from kg.build_stamp import fingerprint, record_build, up_to_date
 from kg.rdf.link import Merger
@@ -158,12 +158,12 @@ def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path
         gens = atomic.Generations(out, OUTPUTS)
         tmp = gens.new()
         try:
-            (tmp / "graph.ttl").write_bytes(to_turtle(g))
+            write_turtle(g, tmp / "graph.ttl")
             if html:
                 from kg.page.render import render_page
                 (tmp / "graph.html").write_bytes(render_page(g).encode("utf-8"))
             atomic.pause_point("writing")
-            fill_store(tmp / STORE_DIR, g.serialize(format="nt", encoding="utf-8"))
+            fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
