@@ -126,7 +126,7 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
         merger = Merger()
         for x in with_progress(articles, store, workers, cluster, show_progress, progress_every):
             merger.add(x)
-        del articles
+        articles.clear()  # their text is no longer needed (the merged records keep id and title)
         if store is not None:
             store.prune()
     finally:

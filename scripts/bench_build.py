@@ -12,6 +12,7 @@ files changed. With --speedup it also times one worker against two on the same c
 each time).
 
 usage: .venv/bin/python scripts/bench_build.py [--sizes 1000,10000] [--speedup] [--keep DIR]
+       .venv/bin/python scripts/bench_build.py --extract-speed   (extraction vs jieba.lcut, one core)
 """
 from __future__ import annotations
 
@@ -174,6 +175,35 @@ def touch_one_percent(corpus: Path, seed: int = 99) -> int:
     return len(changed)
 
 
+def extraction_speed(n: int = 200, seed: int = 5) -> dict:
+    """One core, in this process: chars/s of the whole extraction and of bare jieba.lcut on the
+    same generated articles (resources loaded and warmed up first)."""
+    import jieba
+
+    from kg.extract import extract
+    from kg.recognise import gazetteer
+    from kg.text.normalize import normalize
+    from kg.text.split import split_articles
+
+    rnd = random.Random(seed)
+    places = Places(rnd)
+    arts = [a for k in range(n) for a in split_articles(f"s{k}.txt", normalize(article(rnd, places, k)))]
+    chars = sum(len(a.text) for a in arts)
+    gaz = gazetteer.load()
+    extract(arts[0], gaz)
+    jieba.lcut(arts[0].text)
+    t = time.process_time()
+    for a in arts:
+        jieba.lcut(a.text)
+    lcut = time.process_time() - t
+    t = time.process_time()
+    for a in arts:
+        extract(a, gaz)
+    whole = time.process_time() - t
+    return {"articles": len(arts), "chars": chars, "jieba_lcut_chars_per_s": round(chars / lcut),
+            "extract_chars_per_s": round(chars / whole), "extract_over_lcut": round(lcut / whole, 3)}
+
+
 def bench(n: int, workdir: Path, speedup: bool, workers: int | None) -> dict:
     corpus, out = workdir / f"corpus{n}", workdir / f"out{n}"
     shutil.rmtree(out, ignore_errors=True)
@@ -204,7 +234,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--keep", help="work in this folder and keep it (default: a temporary one)")
     ap.add_argument("--generate-only", action="store_true", help="write the corpora and stop")
+    ap.add_argument("--extract-speed", action="store_true",
+                    help="only time extract() against bare jieba.lcut on one core, in this process")
     args = ap.parse_args()
+    if args.extract_speed:
+        print(json.dumps(extraction_speed(), ensure_ascii=False))
+        return
     workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kg-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:

@@ -80,7 +80,11 @@ class Token:
 @lru_cache(maxsize=1)
 def _tagger() -> posseg.POSTokenizer:
     tk = jieba.Tokenizer()
-    tk.tmp_dir = str(atomic.user_cache_dir())  # jieba keeps its parsed dictionary there (jieba.cache)
+    try:  # jieba keeps its parsed dictionary there (jieba.cache), else in the temp folder
+        atomic.user_cache_dir().mkdir(parents=True, exist_ok=True)
+        tk.tmp_dir = str(atomic.user_cache_dir())
+    except OSError:
+        pass
     tk.initialize()
     for w in FIELD_NOUNS:
         tk.add_word(w, tag="n")
