@@ -227,3 +227,41 @@ class Generations:
         pause_point("after-flip")
         self.clean()
         return final
+
+
+def user_cache_dir() -> Path:
+    """Where derived, re-creatable data is kept between runs ($KG_CACHE_DIR, else the XDG cache)."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "shequ-kg"
+
+
+def disk_cached(name: str, key: str, make):
+    """``make()``'s result, kept pickled in the user cache under ``name`` and ``key`` (a hash of
+    whatever the result depends on: package versions, data files, the code that makes it).
+    Reading a big pickle is several times faster than parsing the source again; a missing,
+    damaged or unwritable cache only costs the time of ``make``."""
+    import gc
+    import pickle
+
+    folder = user_cache_dir()
+    path = folder / f"{name}-{key}.pickle"
+    gc_was = gc.isenabled()
+    gc.disable()  # millions of small objects: the collector would run for nothing while they load
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except Exception:
+        pass
+    finally:
+        if gc_was:
+            gc.enable()
+    value = make()
+    try:
+        write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in folder.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return value

@@ -1,36 +1,31 @@
 """`kg build`: articles in, graph files out. The pipeline's only orchestrator.
 
-read/normalise → split → extract (per article, in parallel when there are many) → merge →
+read/normalise → split → extract (per article: from the cache, else in parallel on all cores or
+on a cluster; kg/build_extract.py) → merge as they come →
 RDF → a new output generation (graph.ttl, graph.html, store/) made current in one step
 (kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
 written and the old output stays.
 """
 from __future__ import annotations
 
-import ctypes
-import os
 import shutil
-import signal
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import atomic
-from kg.recognise import gazetteer
 from kg.text import ingest
 from kg.errors import E, KgError
-from kg.extract import extract
-from kg.rdf.graph import build_graph, to_turtle
-from kg.rdf.link import merge
+from kg.rdf.graph import build_graph, write_turtle
+from kg.build_progress import Ticker as _Ticker
+from kg.build_stamp import fingerprint, record_build, up_to_date
+from kg.rdf.link import Merger
 from kg.text.normalize import has_visible_text, normalize
-from kg.records import ENTITY_TYPES, RELATIONS, Article, Extraction
+from kg.records import ENTITY_TYPES, RELATIONS, Article
 from kg.text.split import split_articles
 
-PARALLEL_FROM = 40  # articles; below this, worker start-up costs more than it saves
 OUTPUTS = ("graph.ttl", "graph.html", "store")
 PROGRESS_EVERY_S = 5.0  # a progress line at most this often when stderr is not a terminal
 
@@ -90,123 +85,89 @@ def read_articles(inputs: list[str], report: BuildReport, max_file_bytes: int | 
     return articles
 
 
-_GAZ = None
-
-
-def _init_worker(parent: int) -> None:
-    """Extraction workers die with the build: the kernel kills them when it does (Linux)."""
-    global _GAZ
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (AttributeError, OSError):
-        pass
-    try:
-        os.kill(parent, 0)
-    except ProcessLookupError:  # the build died before the line above took effect
-        os._exit(1)
-    except PermissionError:
-        pass
-    _GAZ = gazetteer.load()
-
-
-def _extract_one(article: Article) -> Extraction:
-    return extract(article, _GAZ or gazetteer.load())
-
-
-def extract_all(articles: list[Article], workers: int | None = None, progress=None) -> list[Extraction]:
-    workers = workers if workers is not None else (min(4, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1)
-    out: list[Extraction] = []
-    if workers <= 1:
-        gaz = gazetteer.load()
-        for a in articles:
-            out.append(extract(a, gaz))
-            if progress:
-                progress()
-        return out
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
-        for x in pool.map(_extract_one, articles, chunksize=8):
-            out.append(x)
-            if progress:
-                progress()
-            atomic.pause_point("extracting")
-    return out
-
-
 def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, html: bool = True,
           show_progress: bool = True, max_file_bytes: int | None = ingest.MAX_FILE_BYTES,
-          log: Callable[[str], None] | None = None, progress_every: float = PROGRESS_EVERY_S) -> BuildReport:
+          log: Callable[[str], None] | None = None, progress_every: float = PROGRESS_EVERY_S,
+          cache: bool = True, cluster: str | None = None) -> BuildReport:
     """Build the graph of ``inputs`` into ``out_dir``. ``log`` gets each error and warning line
-    as it happens; progress goes to stderr (a bar on a terminal, else a line now and then)."""
+    as it happens; progress goes to stderr (a bar on a terminal, else a line now and then).
+    With ``cache``, extractions are kept in ``out_dir``/.kg-cache and reused by the next build;
+    when nothing changed since the last build, its outputs are kept as they are."""
     report = BuildReport()
+    out = Path(out_dir)
     lines = show_progress and not sys.stderr.isatty()
     tick = _Ticker("read", None, progress_every) if lines else None
-    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, Path(out_dir))
+    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out)
     if not articles:
         raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
-    extractions = _with_progress(articles, workers, show_progress, progress_every)
-    kg = merge(extractions)
+    fp = fingerprint(articles, html) if cache else ""
+    stamp = up_to_date(out, html, fp) if cache else None
+    if stamp is not None and stamp.get("report"):
+        report.entities.update(stamp["report"]["entities"])
+        report.relations.update(stamp["report"]["relations"])
+        report.triples = stamp["report"]["triples"]
+        report.notes.append("nothing changed since the last build: its output is kept")
+        return report
+    lock = atomic.OutputLock(out)
+    if not lock.acquire():
+        raise KgError(E.E061, path=out)
+    try:
+        return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp)
+    finally:
+        lock.release()
+
+
+def _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp):
+    from kg.build_cache import ExtractionCache
+    from kg.build_progress import with_progress
+
+    store = ExtractionCache(out) if cache else None
+    try:
+        merger = Merger()
+        for x in with_progress(articles, store, workers, cluster, show_progress, progress_every):
+            merger.add(x)
+        articles.clear()  # their text is no longer needed (the merged records keep id and title)
+        if store is not None:
+            store.prune()
+    finally:
+        if store is not None:
+            store.close()
+    kg = merger.result()
     g = build_graph(kg)
     report.triples = len(g)
     for e in kg.entities.values():
         report.entities[e.type] += 1
     for (_s, p, _o) in kg.facts:
         report.relations[p] += 1
-    write_outputs(g, Path(out_dir), html)
+    del kg, merger
+    gen = write_outputs(g, out, html, locked=True)
+    if cache:
+        record_build(out, gen, fp, report)
     return report
 
 
-def write_outputs(g, out: Path, html: bool = True) -> Path:
+def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path:
     """Write graph.ttl, graph.html and the store as a new generation of ``out`` and make it
     current in one step; returns the generation's folder."""
     from kg.query.stores.oxigraph import STORE_DIR, fill_store
 
-    lock = atomic.OutputLock(out)
-    if not lock.acquire():
+    lock = None if locked else atomic.OutputLock(out)
+    if lock is not None and not lock.acquire():
         raise KgError(E.E061, path=out)
     try:
         gens = atomic.Generations(out, OUTPUTS)
         tmp = gens.new()
         try:
-            (tmp / "graph.ttl").write_bytes(to_turtle(g))
+            write_turtle(g, tmp / "graph.ttl")
             if html:
                 from kg.page.render import render_page
                 (tmp / "graph.html").write_bytes(render_page(g).encode("utf-8"))
             atomic.pause_point("writing")
-            fill_store(tmp / STORE_DIR, g.serialize(format="nt", encoding="utf-8"))
+            fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return gens.commit(tmp)
     finally:
-        lock.release()
-
-
-class _Ticker:
-    """Counts done items and prints a progress line to stderr at most every ``every`` seconds."""
-
-    def __init__(self, what: str, total: int | None, every: float):
-        self.what, self.total, self.every = what, total, every
-        self.done = 0
-        self.start = self.last = time.monotonic()
-
-    def __call__(self) -> None:
-        self.done += 1
-        now = time.monotonic()
-        closing = self.done == self.total and self.last > self.start  # after earlier lines, the last one
-        if now - self.last >= self.every or closing:
-            self.last = now
-            of = f"/{self.total}" if self.total is not None else ""
-            print(f"progress: {self.what} {self.done}{of} {'articles' if self.total else 'files'}, "
-                  f"{now - self.start:.0f} s", file=sys.stderr, flush=True)
-
-
-def _with_progress(articles: list[Article], workers: int | None, show: bool, every: float) -> list[Extraction]:
-    if not show:
-        return extract_all(articles, workers)
-    if not sys.stderr.isatty():
-        return extract_all(articles, workers, _Ticker("extracted", len(articles), every))
-    from rich.console import Console
-    from rich.progress import Progress
-    with Progress(transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task("extracting", total=len(articles))
-        return extract_all(articles, workers, lambda: bar.advance(task))
+        if lock is not None:
+            lock.release()

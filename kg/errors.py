@@ -65,6 +65,7 @@ class E:
     E062 = Message("E062", "{path}: file of {size} is over the size limit of {limit}", "split it into smaller files, or raise the limit with --max-file-size")
     E063 = Message("E063", "{path}: no main text found in the HTML page", "save the article's text as .txt")
     E064 = Message("E064", "{path}: {count} undecodable byte(s) replaced by U+FFFD (read as {encoding})", "check the file's encoding; the rest of its text was kept")
+    E066 = Message("E066", "cannot build on the cluster: {detail}", "start the scheduler and workers (README, 'A cluster'), or build without --cluster")
     E070 = Message("E070", "query nests too deep ({depth} levels of brackets; the limit is {limit})",
                    "flatten the query: fewer nested {{ }}, ( ) or [ ]")
     E071 = Message("E071", "host '{host}' is not served here", "open http://127.0.0.1:PORT/, or start kg serve with --host NAME",

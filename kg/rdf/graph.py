@@ -93,5 +93,7 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
     return g
 
 
-def to_turtle(g: Graph) -> bytes:
-    return g.serialize(format="turtle", encoding="utf-8")
+def write_turtle(g: Graph, path) -> None:
+    """Serialise straight into the file, without a copy of the whole text in memory."""
+    with open(path, "wb") as f:
+        g.serialize(destination=f, format="turtle", encoding="utf-8")

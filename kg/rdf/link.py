@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.records import Entity, Evidence, Extraction
+from kg.records import Article, Entity, Evidence, Extraction
 
 
 @dataclass
@@ -28,11 +28,28 @@ class KnowledgeGraph:
     mentions: dict[str, set[str]]  # entity key -> article ids that mention it
 
 
-def merge(extractions: list[Extraction]) -> KnowledgeGraph:
-    entities: dict[str, Entity] = {}
-    facts: dict[tuple[str, str, str], Fact] = {}
-    mentions: dict[str, set[str]] = {}
-    for x in extractions:
+class Merger:
+    """Folds extractions in one at a time (in input order), so that a build never holds every
+    article's extraction: what stays is one record per entity and fact, and the articles'
+    ids and titles (not their text)."""
+
+    def __init__(self):
+        self.kg = KnowledgeGraph({}, {}, [], {})
+        self._seen: dict[int, set] = {}  # id(list) -> its items, for O(1) "already there?"
+
+    def _extend(self, into: list, items) -> None:
+        seen = self._seen.get(id(into))
+        if seen is None:
+            seen = self._seen[id(into)] = set(into)
+        for item in items:
+            if item not in seen:
+                seen.add(item)
+                into.append(item)
+
+    def add(self, x: Extraction) -> None:
+        entities, facts, mentions = self.kg.entities, self.kg.facts, self.kg.mentions
+        a = x.article
+        self.kg.articles.append(Article(a.doc, a.index, a.title, ""))
         for key, e in x.entities.items():
             cur = entities.get(key)
             if cur is None:
@@ -41,15 +58,25 @@ def merge(extractions: list[Extraction]) -> KnowledgeGraph:
             cur.code = cur.code or e.code
             if not cur.link_reason or cur.link_reason == "ancestor in the division data":
                 cur.link_reason = e.link_reason or cur.link_reason
-            cur.evidence += [ev for ev in e.evidence if ev not in cur.evidence]
-            cur.quantities += [q for q in e.quantities if q not in cur.quantities]
+            self._extend(cur.evidence, e.evidence)
+            self._extend(cur.quantities, e.quantities)
             if e.evidence:
-                mentions.setdefault(key, set()).add(x.article.id)
+                mentions.setdefault(key, set()).add(a.id)
         for r in x.relations:
             f = facts.setdefault((r.subject, r.predicate, r.object), Fact(r.subject, r.predicate, r.object))
             f.sources.add(r.source)
-            if r.evidence is not None and r.evidence not in f.evidence:
-                f.evidence.append(r.evidence)
-    for e in entities.values():
-        e.aliases.discard(e.label)
-    return KnowledgeGraph(entities, facts, [x.article for x in extractions], mentions)
+            if r.evidence is not None:
+                self._extend(f.evidence, [r.evidence])
+
+    def result(self) -> KnowledgeGraph:
+        for e in self.kg.entities.values():
+            e.aliases.discard(e.label)
+        self._seen.clear()
+        return self.kg
+
+
+def merge(extractions) -> KnowledgeGraph:
+    m = Merger()
+    for x in extractions:
+        m.add(x)
+    return m.result()

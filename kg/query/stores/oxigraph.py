@@ -28,15 +28,20 @@ def write_store(g: Graph, out: Path) -> None:
     atomic.replace_dir(out / STORE_DIR, lambda tmp: fill_store(tmp, data))
 
 
-def fill_store(path: Path, ntriples: bytes) -> None:
-    """Bulk-load N-Triples into a new store at ``path`` and compact it.
+def fill_store(path: Path, ntriples: bytes | None = None, turtle_file: Path | None = None) -> None:
+    """Bulk-load N-Triples (bytes) or a Turtle file into a new store at ``path`` and compact it.
+    `kg build` loads the graph.ttl it has just written, so the graph is never held in memory a
+    second time as N-Triples.
 
     A bulk load leaves many sorted files; compacting them into fewer (``optimize``) makes
     every lookup cheaper for all later readers: about 20-30 % off row-heavy queries on a
     million triples (scripts/bench_query.py), for about a second of build time.
     """
     store = ox.Store(str(path))
-    store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
+    if turtle_file is not None:
+        store.bulk_load(path=str(turtle_file), format=ox.RdfFormat.TURTLE)
+    else:
+        store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
     store.optimize()
     store.flush()
     del store

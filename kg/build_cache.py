@@ -1,0 +1,121 @@
+"""The extraction cache: each article's extraction on disk, so that a rebuild re-extracts only
+new or changed articles.
+
+An entry's key is a hash of the article (its document id, index, title and text, since keys and
+evidence name the document) and of the extractor's version: a hash of the extraction code and
+word lists (kg/text, kg/recognise, kg/extract.py, kg/records.py) and of the versions of the
+packages whose data it reads (jieba, JioNLP). Any change there makes every old entry miss.
+Entries are written as soon as each article is extracted (a killed build keeps what it did);
+after a build, entries no article used any more are dropped, so the cache stays the size of
+the corpus. One SQLite file in DIR/.kg-cache/, written by the build process only.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+import sys
+import time
+import zlib
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from kg.records import Article, Extraction
+
+CACHE_DIR = ".kg-cache"
+_PACKAGES = ("jieba", "jionlp")
+_SOURCES = ("text", "recognise", "extract.py", "records.py")
+_COMMIT_EVERY_S = 2.0
+
+
+def package_versions() -> str:
+    parts = [f"python {sys.version_info.major}.{sys.version_info.minor}"]
+    for p in _PACKAGES:
+        try:
+            parts.append(f"{p} {metadata.version(p)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{p} -")
+    return "; ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Hash of the extraction code and word lists, and of the packages' versions."""
+    kg = Path(__file__).resolve().parent
+    h = hashlib.sha256(package_versions().encode())
+    for name in _SOURCES:
+        p = kg / name
+        files = sorted(f for f in p.rglob("*") if f.is_file() and "__pycache__" not in f.parts) if p.is_dir() else [p]
+        for f in files:
+            h.update(str(f.relative_to(kg)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def article_key(article: Article, version: str | None = None) -> str:
+    h = hashlib.sha256((version or extractor_version()).encode())
+    for part in (article.doc, str(article.index), article.title, article.text):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """key -> pickled Extraction, in ``DIR/.kg-cache/extractions.sqlite``."""
+
+    def __init__(self, out: Path):
+        folder = Path(out) / CACHE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "extractions.sqlite"
+        try:
+            self.db = self._open(path)
+        except sqlite3.DatabaseError:  # not a database (damaged): start a new one
+            for f in folder.glob("extractions.sqlite*"):
+                f.unlink()
+            self.db = self._open(path)
+        self.stamp = time.time_ns()
+        self._pending = 0
+        self._last = time.monotonic()
+        self.db.execute("BEGIN")
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS x (key TEXT PRIMARY KEY, data BLOB, used INTEGER)")
+        return db
+
+    def keys(self) -> set[str]:
+        return {k for (k,) in self.db.execute("SELECT key FROM x")}
+
+    def get(self, key: str) -> Extraction | None:
+        row = self.db.execute("SELECT data FROM x WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            x = pickle.loads(zlib.decompress(row[0]))
+        except Exception:  # a damaged or foreign entry: the caller extracts the article again
+            return None
+        self.db.execute("UPDATE x SET used = ? WHERE key = ?", (self.stamp, key))
+        return x
+
+    def put(self, key: str, x: Extraction) -> None:
+        data = zlib.compress(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self.db.execute("INSERT OR REPLACE INTO x (key, data, used) VALUES (?, ?, ?)", (key, data, self.stamp))
+        self._pending += 1
+        if time.monotonic() - self._last >= _COMMIT_EVERY_S:
+            self.flush()
+
+    def flush(self) -> None:
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN")
+        self._pending, self._last = 0, time.monotonic()
+
+    def prune(self) -> None:
+        """Drop the entries this build did not use (removed or changed articles, old versions)."""
+        self.db.execute("DELETE FROM x WHERE used != ?", (self.stamp,))
+        self.flush()
+
+    def close(self) -> None:
+        self.db.execute("COMMIT")
+        self.db.close()

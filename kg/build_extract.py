@@ -1,0 +1,93 @@
+"""Extraction of many articles, in input order: from the cache when it has them, else in a pool of
+worker processes on this machine (all cores by default), or on a Dask cluster.
+
+Results are yielded one by one, in the articles' order, so that the caller can merge them as
+they come and never hold them all; each fresh one is written to the cache at once.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from kg import atomic
+from kg.build_cache import ExtractionCache, article_key, extractor_version
+from kg.recognise import gazetteer
+from kg.records import Article, Extraction
+
+PARALLEL_FROM = 40  # articles to extract; below this, worker start-up costs more than it saves
+CHUNK = 8  # articles per task sent to a local worker
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _init_worker(parent: int) -> None:
+    """Extraction workers die with the build: the kernel kills them when it does (Linux)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (AttributeError, OSError):
+        pass
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:  # the build died before the line above took effect
+        os._exit(1)
+    except PermissionError:
+        pass
+    gazetteer.load()
+
+
+def extract_one(article: Article) -> Extraction:
+    from kg.extract import extract  # imported when first needed: a build with all cached never needs it
+
+    return extract(article, gazetteer.load())  # loaded once per process (lru_cache)
+
+
+def extract_batch(articles: list[Article]) -> list[Extraction]:
+    return [extract_one(a) for a in articles]
+
+
+def _local(articles: list[Article], workers: int) -> Iterator[Extraction]:
+    if workers <= 1:
+        for a in articles:
+            yield extract_one(a)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
+        for x in pool.map(extract_one, articles, chunksize=CHUNK):
+            atomic.pause_point("extracting")
+            yield x
+
+
+def fresh_extractions(articles: list[Article], workers: int | None, cluster: str | None) -> Iterator[Extraction]:
+    """Extract ``articles`` (none cached), in order."""
+    if cluster:
+        from kg.build_cluster import on_cluster
+        return on_cluster(articles, cluster)
+    if workers is None:
+        workers = cores() if len(articles) >= PARALLEL_FROM else 1
+    return _local(articles, max(1, workers))
+
+
+def extractions(articles: list[Article], cache: ExtractionCache | None, workers: int | None = None,
+                cluster: str | None = None, progress: Callable[[], None] | None = None) -> Iterator[Extraction]:
+    """Every article's extraction, in order; cached ones read back, the others extracted."""
+    version = extractor_version()
+    keys = [article_key(a, version) for a in articles]
+    have = cache.keys() if cache is not None else set()
+    todo = [a for a, k in zip(articles, keys) if k not in have]
+    fresh = fresh_extractions(todo, workers, cluster) if todo else iter(())
+    for a, k in zip(articles, keys):
+        x = cache.get(k) if k in have else None
+        if x is None:
+            x = next(fresh) if k not in have else extract_one(a)  # an unreadable entry: extract again
+            if cache is not None:
+                cache.put(k, x)
+        if progress:
+            progress()
+        yield x

@@ -1,0 +1,154 @@
+"""Builds that scale (issue 13): the extraction cache, incremental rebuilds, workers and a Dask
+cluster all give the bytes of a cold build of the same inputs."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import build_extract, build_stamp
+from kg.build import build
+from kg.build_cache import CACHE_DIR
+
+# invented articles: a few places, organisations and projects each
+TEXTS = {
+    "a.txt": "青石街道翠竹社区：路灯亮了\n\n湖南省长沙市岳麓区青石街道翠竹社区联合绿叶物业公司为居民安装路灯，"
+             "翠竹社区路灯改造工程总投资12万元。",
+    "b.txt": "梅园新村街道长江路社区开展读书活动\n\n江苏省南京市玄武区梅园新村街道长江路社区开展读书活动，"
+             "玄武区民政局支持长江路社区建设社区书屋项目。",
+    "c.txt": "北山街道曙光社区清理河道\n\n浙江省杭州市西湖区北山街道曙光社区组织志愿者清理河道，"
+             "曙光社区雨污分流改造工程投资300万元。",
+    "d/e.txt": "浆洗街街道蓝桥社区为老人安装扶手\n\n四川省成都市武侯区浆洗街街道蓝桥社区为老人安装扶手，"
+               "武侯区住建局支持蓝桥社区加装电梯项目。",
+}
+
+
+def _corpus(root: Path, texts: dict[str, str]) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    for name, text in texts.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _bytes(out: Path) -> tuple[bytes, bytes]:
+    return (out / "graph.ttl").read_bytes(), (out / "graph.html").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory):
+    """The cold build (no cache) of TEXTS, one worker."""
+    tmp = tmp_path_factory.mktemp("cold")
+    out = tmp / "out"
+    build([str(_corpus(tmp / "in", TEXTS))], out, workers=1, show_progress=False, cache=False)
+    assert not (out / CACHE_DIR).exists()
+    return _bytes(out)
+
+
+def _counting(monkeypatch) -> list:
+    seen = []
+    real = build_extract.extract_one
+
+    def counted(article):
+        seen.append(article.doc)
+        return real(article)
+    monkeypatch.setattr(build_extract, "extract_one", counted)
+    return seen
+
+
+def test_incremental_rebuild_extracts_only_changes_and_matches_a_cold_build(tmp_path, monkeypatch, cold):
+    changed = dict(TEXTS, **{"a.txt": TEXTS["a.txt"] + "翠竹社区党支部组织党员志愿服务。", "x.txt": "多余的文章\n\n"
+                             "广东省广州市越秀区北京街道府前社区举办义诊活动。"})
+    out = tmp_path / "out"
+    seen = _counting(monkeypatch)
+    build([str(_corpus(tmp_path / "in", changed))], out, workers=1, show_progress=False)
+    assert sorted(seen) == ["a.txt", "b.txt", "c.txt", "d/e.txt", "x.txt"]
+    assert "x.txt" in (out / "graph.ttl").read_text(encoding="utf-8")
+    seen.clear()
+    report = build([str(_corpus(tmp_path / "in", TEXTS))], out, workers=1, show_progress=False)
+    assert seen == ["a.txt"]  # changed back; b, c, e from the cache; x removed
+    assert _bytes(out) == cold
+    assert "x.txt" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    seen.clear()
+    again = build([str(tmp_path / "in")], out, workers=1, show_progress=False)
+    assert seen == [] and _bytes(out) == cold
+    assert any("nothing changed" in n for n in again.notes)
+    assert (again.triples, again.entities, again.relations) == (report.triples, report.entities, report.relations)
+
+
+def test_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch, cold):
+    out = tmp_path / "out"
+    build([str(_corpus(tmp_path / "in", TEXTS))], out, workers=1, show_progress=False)
+    for module in (build_extract, build_stamp):
+        monkeypatch.setattr(module, "extractor_version", lambda: "another")
+    seen = _counting(monkeypatch)
+    build([str(tmp_path / "in")], out, workers=1, show_progress=False)
+    assert len(seen) == len(TEXTS)
+
+
+def test_damaged_cache_is_rebuilt(tmp_path, cold):
+    out = tmp_path / "out"
+    (out / CACHE_DIR).mkdir(parents=True)
+    (out / CACHE_DIR / "extractions.sqlite").write_bytes(b"not a database" * 100)
+    build([str(_corpus(tmp_path / "in", TEXTS))], out, workers=1, show_progress=False)
+    assert _bytes(out) == cold
+
+
+def test_two_workers_give_the_bytes_of_one(tmp_path, cold):
+    out = tmp_path / "out"
+    build([str(_corpus(tmp_path / "in", TEXTS))], out, workers=2, show_progress=False, cache=False)
+    assert _bytes(out) == cold
+
+
+def test_local_dask_cluster_gives_the_same_bytes(tmp_path, cold):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        out = tmp_path / "out"
+        build([str(_corpus(tmp_path / "in", TEXTS))], out, show_progress=False, cache=False,
+              cluster=cluster.scheduler_address)
+        with distributed.Client(cluster) as client:
+            used = client.run(lambda: __import__("kg.recognise.gazetteer", fromlist=["load"]).load.cache_info().hits)
+    assert _bytes(out) == cold
+    assert len(used) == 2  # both workers were there
+
+
+def test_unreachable_cluster_is_a_clear_error(tmp_path, monkeypatch):
+    from kg import build_cluster
+    from kg.errors import KgError
+
+    monkeypatch.setattr(build_cluster, "CONNECT_TIMEOUT", "2s")
+    with pytest.raises(KgError) as e:
+        build([str(_corpus(tmp_path / "in", TEXTS))], tmp_path / "out", show_progress=False, cache=False,
+              cluster="tcp://127.0.0.1:9")
+    assert e.value.code == "E066"
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_disk_cache_reads_back_and_survives_damage(tmp_path, monkeypatch):
+    from kg import atomic
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    made = []
+
+    def make():
+        made.append(1)
+        return {"青石": [1, 2], "翠竹": bytearray(b"xy")}
+    assert atomic.disk_cached("t", "k1", make) == atomic.disk_cached("t", "k1", make) == make()
+    assert len(made) == 2  # the second call read the file
+    (tmp_path / "t-k1.pickle").write_bytes(b"damaged")
+    assert atomic.disk_cached("t", "k1", make) == make()
+    atomic.disk_cached("t", "k2", make)  # a new key replaces the old file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t-k2.pickle"]
+
+
+def test_segmenter_tags_as_jieba_does():
+    import jieba.posseg
+
+    from kg.text import segment
+
+    text = "江苏省南京市玄武区梅园新村街道长江路社区开展读书活动"
+    tagger = jieba.posseg.POSTokenizer(jieba.Tokenizer())  # jieba's own way: parses the dictionary
+    ours = {w: t for w, t in segment._tagger().word_tag_tab.items() if w not in segment.FIELD_NOUNS}
+    assert ours == {w: t for w, t in tagger.word_tag_tab.items() if w not in segment.FIELD_NOUNS}
+    assert [(t.word, t.flag) for t in segment.tokens(text)] == [tuple(p) for p in tagger.lcut(text)]
