@@ -46,7 +46,7 @@ def link_lower(gaz: Gazetteer, pm: PlaceMentions) -> None:
     """Link streets and communities to the data; a name whose chain in the text disagrees
     with the data (or sits under a place the data lacks) stays unlinked everywhere."""
     ms = pm.mentions
-    context = [m.place_id for m in ms if m.place_id is not None and m.type in ("District", "City")]
+    context = sorted({m.place_id for m in ms if m.place_id is not None and m.type in ("District", "City")})
     links: dict[tuple[str, str], int | None] = {}
     conflict: set[tuple[str, str]] = set()
     for k, m in enumerate(ms):

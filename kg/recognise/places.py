@@ -197,7 +197,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     clean = {(c.type, trim(c)) for c in cands if c.bounded and len(c.raw) >= 2}
     accepted: dict[tuple[str, str], bool] = {}
     stems: list[str | None] = []
-    linked_ctx = [m.place_id for m in upper if m.place_id is not None and m.type in ("District", "City")]
+    linked_ctx = sorted({m.place_id for m in upper if m.place_id is not None and m.type in ("District", "City")})
     for c in cands:
         stem = next((c.raw[k:] for k in range(len(c.raw) - 2, -1, -1) if (c.type, c.raw[k:]) in clean), None)
         from_clean = stem is not None

@@ -83,8 +83,10 @@ def does_works(text: str, org: Mention) -> bool:
 def opens_clause(text: str, org: Mention, found: list[Mention]) -> bool:
     """Does the organisation open its clause as the one acting (alone or in a list of bodies)?"""
     a = org.start
+    by_end = {m.end: m for m in found}  # the body right before: looked up by where it ends
     while True:
-        prev = next((m for m in found if m.end <= a and text[m.end:a] in ("", *_LIST_JOIN)), None)
+        prev = next((by_end[a - len(j)] for j in ("", *_LIST_JOIN) if by_end.get(a - len(j)) is not None
+                     and text[a - len(j):a] == j), None)
         if prev is None or prev is org:
             break
         a = prev.start
