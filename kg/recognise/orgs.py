@@ -8,6 +8,7 @@ bodies inside a street or community without a name of their own (社区党委) a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
@@ -170,7 +171,8 @@ def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
 def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list[OrgMention]:
     """`places` are province/city/county mentions; `context` maps a level (1-3) to the article's
     main place of that level, used to resolve 市/区/县 prefixes."""
-    spans = [(m.start, m.end) for m in places]
+    spans = sorted((m.start, m.end) for m in places)
+    span_starts = {a for a, _ in spans}
     found: list[OrgMention] = []
     taken_until = -1
     for m in _SUFFIX_RE.finditer(text):
@@ -185,7 +187,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
             j -= 1
         if j == taken_until and text[j:j + 1] in "和与及或同跟并":
             j += 1  # 岳阳康宁医院和明目眼科医院
-        local = [(a - j, b - j) for a, b in spans if j <= a and b <= s]
+        local = [(a - j, b - j) for a, b in spans[bisect.bisect_left(spans, (j,)):bisect.bisect_left(spans, (s + 1,))]
+                 if b <= s]
         stem = _known_name(text[j:s], sfx, _trim(text[j:s], local))
         if len(stem) < s - j and (j == 0 or j == taken_until or not "\u4e00" <= text[j - 1] <= "\u9fff"):
             stem = _official(text[j:s], local, stem)
@@ -204,7 +207,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
                 continue  # 社区党委, 街道党工委, 乡政府: no name of their own
         if _COMPOUND_AFTER.match(text, e):
             continue  # 某公司宿舍区, 某局老家属院: a compound named after the unit
-        has_place = any(a == start for a, b in spans)
+        has_place = start in span_starts
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
         if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):

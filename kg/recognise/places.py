@@ -34,6 +34,8 @@ _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
 _CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "z", "x", "l", "i")
 # a word this frequent in jieba's dictionary is ordinary vocabulary (乡村, 驻村), not a name's end
 _COMMON_WORD = 1000
+# the longest stretch an organisation's name may run before a place inside it
+_MAX_ORG = 40
 # suffixes a place is often written without inside a longer name (某某门街道 → 某某门)
 _SHORTENED_SUFFIXES = ("街道", "社区", "镇", "乡", "区", "县", "市")
 
@@ -174,7 +176,10 @@ def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
 
 def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None = None) -> PlaceMentions:
     """All place mentions of an article; `blocked` are spans already taken (organisations)."""
-    upper = [m for m in recognise_upper(text, gaz) if not _inside(m, blocked or [])]
+    starts = {}
+    for a, b in blocked or []:
+        starts[a] = max(b, starts.get(a, b))
+    upper = [m for m in recognise_upper(text, gaz) if not _inside(m, starts)]
     upper += _new_areas(text, upper)
     upper.sort(key=lambda m: m.start)
     spans = [(m.start, m.end) for m in upper] + list(blocked or [])
@@ -277,8 +282,10 @@ def _name(typ: str, stem: str, suffix: str) -> str:
     return stem + suffix
 
 
-def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= m.start and m.end <= b for a, b in spans)
+def _inside(m: Mention, spans: dict[int, int]) -> bool:
+    """Inside a span (given as start -> end): looked up at the few starts an organisation's name
+    can have before the place, not by scanning every span."""
+    return any(spans.get(a, -1) >= m.end for a in range(max(0, m.start - _MAX_ORG), m.start + 1))
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:

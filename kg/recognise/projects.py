@@ -289,11 +289,20 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
             continue  # overlapping spans: keep the first, longest
         out.append(p)
     merged: list[ProjectMention] = []
+    order: dict[int, int] = {}  # id of a merged project -> its place in `merged`
+    by_tail: dict[str, list[ProjectMention]] = {}  # last two characters of an object -> projects
+
+    def index(q: ProjectMention) -> None:
+        for o in q.objects:
+            if q not in by_tail.setdefault(o[-2:], []):
+                by_tail[o[-2:]].append(q)
+
     for p in out:
         sent = sentence_at(sentences, p.start)
         target = None
         if sent is not None:
-            same = [q for q in merged if sent.start <= q.start < sent.end]
+            lo = bisect.bisect_left(merged, sent.start, key=lambda q: q.start)
+            same = merged[lo:bisect.bisect_left(merged, sent.end, key=lambda q: q.start)]
             for q in same:
                 if _same_entry(text, sent, q.start, p.start) and q.rule == p.rule == "work":
                     target = q
@@ -307,10 +316,13 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
                 same.aliases.add(p.label)
                 continue
         if target is None and p.objects:
-            target = next((q for q in merged if any(_same_thing(a, b) for a in p.objects for b in q.objects)), None)
+            near = sorted({id(q): q for a in p.objects for q in by_tail.get(a[-2:], ())}.values(),
+                          key=lambda q: order[id(q)])  # same thing = same tail: only these can match
+            target = next((q for q in near if any(_same_thing(a, b) for a in p.objects for b in q.objects)), None)
             if target is not None:
                 target.aliases.add(p.label)
                 target.objects |= p.objects
+                index(target)
                 continue
         if target is not None:
             if target.rule == "work" and p.rule == "work":
@@ -319,8 +331,11 @@ def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) ->
                 target.aliases.add(p.label)
             target.objects |= p.objects
             target.end = max(target.end, p.end)
+            index(target)
             continue
+        order[id(p)] = len(merged)
         merged.append(p)
+        index(p)
     return merged
 
 

@@ -6,6 +6,7 @@ no community in scope attach to none.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -40,6 +41,11 @@ def focal(title: str, text: str, communities: list[Mention]) -> str | None:
     return None
 
 
+def _within(ms: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions (in text order) that start in [lo, hi): a binary search, not a scan."""
+    return ms[bisect.bisect_left(ms, lo, key=lambda m: m.start):bisect.bisect_left(ms, hi, key=lambda m: m.start)]
+
+
 def _lines(text: str):
     for k, line in enumerate(text.split("\n")):
         yield k, line.strip()
@@ -57,25 +63,25 @@ def scope(pos: int, sentences: list[Sentence], communities: list[Mention], neigh
     focus, the community named last before the fact."""
     sent = sentence_at(sentences, pos)
     if sent is not None:
-        inside = [m for m in communities if pos <= m.start and m.end <= end] if end is not None else []
+        inside = [m for m in _within(communities, pos, end) if m.end <= end] if end is not None else []
         if inside:
             return inside[0].name  # “某某社区青少年阅读”项目: the community its name carries
-        before = [m for m in communities if sent.start <= m.start < pos]
+        before = _within(communities, sent.start, pos)
         if before:
             return before[-1].name
-        after = [m for m in communities if pos <= m.start < sent.end]
+        after = _within(communities, pos, sent.end)
         para = text.rfind("\n", 0, sent.start) + 1 if text is not None else sent.start
-        if not after and not any(para <= m.start < pos for m in communities) and any(
-                m.name in orphans for m in nb_mentions if para <= m.start < sent.end):
+        if not after and not _within(communities, para, pos) and any(
+                m.name in orphans for m in _within(nb_mentions, para, sent.end)):
             return None  # done in a compound the text does not place: no community (guidelines)
-        nbs = [m for m in nb_mentions if sent.start <= m.start < sent.end and m.name in neighborhoods]
+        nbs = [m for m in _within(nb_mentions, sent.start, sent.end) if m.name in neighborhoods]
         if nbs and not after:
             return neighborhoods[nbs[0].name]
         if after and focal_name is None:
             return after[0].name
         if text is not None:
             para = text.rfind("\n", 0, sent.start) + 1 if focal_name or not recency else 0
-            earlier = [m for m in communities if para <= m.start < sent.start]
+            earlier = _within(communities, para, sent.start)
             if earlier:
                 # 某社区…。该社区还新建了…: the paragraph's community; in an article about several
                 # (a section per community), the one named last before the fact
@@ -89,7 +95,7 @@ def scopes(pos: int, sentences: list[Sentence], communities: list[Mention], neig
     gives all of them."""
     one = scope(pos, sentences, communities, neighborhoods, nb_mentions, focal_name)
     sent = sentence_at(sentences, pos)
-    before = [m for m in communities if sent is not None and sent.start <= m.start < pos]
+    before = _within(communities, sent.start, pos) if sent is not None else []
     if not before or before[-1].name != one:
         return [one] if one else []
     run = [before[-1]]
@@ -107,7 +113,7 @@ def listed_together(pos: int, sentences: list[Sentence], communities: list[Menti
     sent = sentence_at(sentences, pos)
     if sent is None:
         return []
-    inside = [m for m in communities if sent.start <= m.start < sent.end]
+    inside = _within(communities, sent.start, sent.end)
     runs: list[list[Mention]] = []
     for m in inside:
         if runs and _LIST_SEP.fullmatch(_between(runs[-1][-1], m, sent)):
