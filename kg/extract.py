@@ -234,6 +234,6 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         if ckey:
             b.relate(ckey, "hasProject", key, b.evidence(p.start, p.end))
             # works credited to several communities together (甲村、乙村、丙村展露新貌): each has them
-            for other in listed_together(p.start, b.sentences, communities, where):
+            for other in listed_together(p.start, b.sentences, communities, where, text):
                 b.relate(key_of[other], "hasProject", key, b.evidence(p.start, p.end))
     return Extraction(article, b.entities, b.relations)

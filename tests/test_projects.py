@@ -211,3 +211,21 @@ def test_a_quoted_name_before_a_facility_that_begins_like_a_refused_word():
     # 宣传栏 is a facility though 宣传 alone (a campaign) is refused
     assert labels("社区突出“邻里和睦”宣传栏建设。") == ["“邻里和睦”宣传栏"]
     assert labels("社区开展“平安”宣传活动。") == []
+
+
+def test_works_for_a_group_named_by_one_member_belong_to_the_group(gaz):
+    text = ("工作队分驻于该镇青禾村、石桥村、柳塘村。\n"
+            "“青禾村等帮扶村一直缺少农机。”队长介绍，工作队购置了拖拉机等大型农机。")
+    _, has = build(text, gaz)
+    assert {("青禾村", "购置大型农机"), ("石桥村", "购置大型农机"), ("柳塘村", "购置大型农机")} <= set(has)
+
+
+def test_renovating_a_work_unit_compound_is_an_umbrella_over_its_works():
+    text = "在县粮站宿舍改造项目现场，工人正在埋设路灯管道、铺设透水砖。"
+    found = labels(text)
+    assert not any(x.endswith("宿舍改造") for x in found) and "埋设路灯管道" in found
+
+
+def test_a_work_word_before_another_is_no_object():
+    assert labels("社区今年完成了维修改造。") == []
+    assert labels("社区对楼道进行维修改造。") == ["楼道维修"]

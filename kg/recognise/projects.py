@@ -31,7 +31,7 @@ _LIGHT_VERBS = ("进行", "实施", "开展", "完成", "予以", "加以", "做
 # words of manner between an object and its work (道路全部硬化) that jieba tags as nouns
 _MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
-_WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋")
+_WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")
 # heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
 _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
 # teams: a project only when the community sets them up (组建, 成立)
@@ -191,6 +191,8 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
         return False  # 老旧小区改造, 城市更新: a programme, not one work
         return False
     toks = segment.tokens(obj)
+    if before_verb and obj in WORK_VERBS:
+        return False  # 完成了维修改造, 建设改造: a work written before another is no object
     if obj.startswith(_NOT_OBJECT_STARTS):
         return False  # 改造后…, 改造作为…: the verb's clause goes on, no object follows
     return not (toks and toks[0].flag in ("p", "c", "d", "r", "f", "u") and segment.is_common(toks[0].word))

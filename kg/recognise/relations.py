@@ -15,6 +15,8 @@ from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
 _LIST_SEP = re.compile(r"[、和与及]")
+# 等 + a count or a kind + the community suffix: a group named by one of its members
+_GROUP = re.compile(r"等(?:[\d一二三四五六七八九十两几多]+个)?[\u4e00-\u9fff]{0,3}?(?:村|社区)")
 # words that put what follows under the street just named (辖区, 该镇: 某镇…分驻于该镇甲村、乙村)
 _UNDER = re.compile(r"辖区|所辖|下辖|该镇|该街道|该乡|本镇|全镇|全乡|镇内|街道内")
 _OPENING = 150
@@ -107,7 +109,8 @@ def scopes(pos: int, sentences: list[Sentence], communities: list[Mention], neig
     return list(dict.fromkeys(m.name for m in run))
 
 
-def listed_together(pos: int, sentences: list[Sentence], communities: list[Mention], name: str) -> list[str]:
+def listed_together(pos: int, sentences: list[Sentence], communities: list[Mention], name: str,
+                    text: str | None = None) -> list[str]:
     """The other communities of a list of communities (甲村、乙村和丙村) in the sentence at `pos`,
     when `name` is one of them: a fact stated for the list holds for each."""
     sent = sentence_at(sentences, pos)
@@ -124,6 +127,28 @@ def listed_together(pos: int, sentences: list[Sentence], communities: list[Menti
         names = list(dict.fromkeys(m.name for m in run))
         if len(names) >= 2 and name in names:
             return [n for n in names if n != name]
+    # 甲村等帮扶村, 甲社区等3个社区 (in the fact's sentence, or earlier in its paragraph): the group
+    # the article listed with 甲 elsewhere
+    para = text.rfind("\n", 0, sent.start) + 1 if text is not None else sent.start
+    for m in _within(communities, para, sent.end):
+        if m.name == name and text is not None and _GROUP.match(text, m.end):
+            return _group_of(name, sentences, communities)
+    return []
+
+
+def _group_of(name: str, sentences: list[Sentence], communities: list[Mention]) -> list[str]:
+    """The other communities of the first list (甲村、乙村、丙村) in the article that holds `name`."""
+    for sent in sentences:
+        inside = _within(communities, sent.start, sent.end)
+        run: list[Mention] = []
+        for m in inside + [None]:
+            if m is not None and run and _LIST_SEP.fullmatch(_between(run[-1], m, sent)):
+                run.append(m)
+                continue
+            names = list(dict.fromkeys(x.name for x in run))
+            if len(names) >= 2 and name in names:
+                return [n for n in names if n != name]
+            run = [m] if m is not None else []
     return []
 
 
