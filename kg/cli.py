@@ -167,6 +167,24 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
             pass
 
 
+@main.command(name="export")
+@click.option("--format", "fmt", required=True, type=click.Choice(["nt", "jsonld", "graphml", "gexf", "csv", "cypher"]),
+              help="nt | jsonld (RDF tools) | graphml | gexf (Gephi, yEd) | csv (neo4j-admin and Gephi, a folder) | cypher (Neo4j)")
+@click.option("-o", "--output", "out", default=None, help="file to write (a folder for csv); default: stdout")
+@click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
+def export_cmd(fmt: str, out: str | None, graph_dir: str) -> None:
+    """Export the built graph for other tools."""
+    from kg.query.export import export, load
+    try:
+        result = export(load(graph_dir), fmt, out)
+    except KgError as e:
+        _fail(e)
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        click.echo("wrote " + ", ".join(map(str, result)), err=True)
+
+
 @main.command()
 @click.option("--port", type=int, default=8765, show_default=True, help="port (0: any free port)")
 @click.option("--host", default="127.0.0.1", show_default=True,
