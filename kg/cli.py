@@ -167,6 +167,22 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
             pass
 
 
+@main.command()
+@click.argument("graph_dir", default="output")
+def validate(graph_dir: str) -> None:
+    """Check the built graph against ontology/shapes.ttl (SHACL); exit 1 on a violation."""
+    from kg.query.export import load
+    from kg.rdf.validate import validate as check
+    try:
+        found = check(load(graph_dir))
+    except KgError as e:
+        _fail(e)
+    for v in found:
+        click.echo(v.line())
+    click.echo(f"{graph_dir}: {'conforms to ontology/shapes.ttl' if not found else f'{len(found)} violation(s)'}", err=True)
+    sys.exit(1 if found else 0)
+
+
 @main.command(name="export")
 @click.option("--format", "fmt", required=True, type=click.Choice(["nt", "jsonld", "graphml", "gexf", "csv", "cypher"]),
               help="nt | jsonld (RDF tools) | graphml | gexf (Gephi, yEd) | csv (neo4j-admin and Gephi, a folder) | cypher (Neo4j)")
