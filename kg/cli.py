@@ -171,6 +171,40 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 
 
 @main.command()
+@click.argument("graph_dir", default="output")
+def validate(graph_dir: str) -> None:
+    """Check the built graph against ontology/shapes.ttl (SHACL); exit 1 on a violation."""
+    from kg.query.export import load
+    from kg.rdf.validate import validate as check
+    try:
+        found = check(load(graph_dir))
+    except KgError as e:
+        _fail(e)
+    for v in found:
+        click.echo(v.line())
+    click.echo(f"{graph_dir}: {'conforms to ontology/shapes.ttl' if not found else f'{len(found)} violation(s)'}", err=True)
+    sys.exit(1 if found else 0)
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", required=True, type=click.Choice(["nt", "jsonld", "graphml", "gexf", "csv", "cypher"]),
+              help="nt | jsonld (RDF tools) | graphml | gexf (Gephi, yEd) | csv (neo4j-admin and Gephi, a folder) | cypher (Neo4j)")
+@click.option("-o", "--output", "out", default=None, help="file to write (a folder for csv); default: stdout")
+@click.option("-d", "--dir", "graph_dir", default="output", show_default=True, help="folder written by kg build")
+def export_cmd(fmt: str, out: str | None, graph_dir: str) -> None:
+    """Export the built graph for other tools."""
+    from kg.query.export import export, load
+    try:
+        result = export(load(graph_dir), fmt, out)
+    except KgError as e:
+        _fail(e)
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        click.echo("wrote " + ", ".join(map(str, result)), err=True)
+
+
+@main.command()
 @click.option("--port", type=int, default=8765, show_default=True, help="port (0: any free port)")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to listen on; its name is also accepted in the Host header")

@@ -75,6 +75,7 @@ class E:
     E074 = Message("E074", "no query worker became free within {seconds} s", "", "try again in a moment, or narrow the long queries that hold the workers")
     E075 = Message("E075", "no such path {path}", "", "use /sparql, /queries or /")
     E076 = Message("E076", "the query worker stopped ({detail})", "", "try again; a new worker has been started")
+    E090 = Message("E090", "cannot export: {detail}", "see `kg export --help`")
     E077 = Message("E077", "the answer has more than {cap} rows (the row cap)", "",
                    "add LIMIT {cap} (and OFFSET to page through the rest), or send partial=true to get the first {cap} rows marked as truncated")
 

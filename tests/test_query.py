@@ -115,16 +115,18 @@ def test_orphan_places_finds_unplaced_community():
     assert {r["name"] for r in rows} == {"桂花社区", "东城区"}
 
 
+PARAMS = {"admin-chain": {"community": "西湖社区"}, "communities-in-place": {"place": "天元区"},
+          "community-backers": {"community": "西湖社区"}, "org-communities": {"org": "名家物业公司"},
+          "community-projects": {"community": "莲花社区"}, "neighbourhood": {"entity": "西湖社区"},
+          "fact-evidence": {"subject": "名家物业", "object": "西湖社区"},
+          "article-entities": {"file": "004_c1b2c1d79821ea39.txt"},
+          "place-by-code": {"code": "430102012"}}
+
+
 def test_every_saved_query_same_rows_in_both_stores(built):
-    params = {"admin-chain": {"community": "西湖社区"}, "communities-in-place": {"place": "天元区"},
-              "community-backers": {"community": "西湖社区"}, "org-communities": {"org": "名家物业公司"},
-              "community-projects": {"community": "莲花社区"}, "neighbourhood": {"entity": "西湖社区"},
-              "fact-evidence": {"subject": "名家物业", "object": "西湖社区"},
-              "article-entities": {"file": "004_c1b2c1d79821ea39.txt"},
-              "place-by-code": {"code": "430102012"}}
     out, _ = built
     for name in saved.catalogue():
-        text, b = resolve(name=name, params=params.get(name, {}))
+        text, b = resolve(name=name, params=PARAMS.get(name, {}))
         ox, mem = run(text, b, "oxigraph", str(out)), run(text, b, "memory", str(out))
         if ox.kind == "graph":
             assert set(ox.triples) == set(mem.triples) and ox.triples, name

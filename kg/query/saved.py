@@ -5,7 +5,11 @@ answers and which parameters it takes:
     # description: every community located (at any depth) in a district, street or city
     # param: place (label) name of the district, street or city, e.g. 湘湖街道
     # param: year (string, optional) …
+    PREFIX shequ: <https://w3id.org/shequ-kg/ontology#>
     SELECT …
+
+Each file declares every prefix it uses, so Jena, GraphDB or Fuseki run it unchanged (`kg
+query` also knows the project's prefixes, for queries typed at the prompt).
 
 A parameter is a variable of the query; `--param place=湘湖街道` binds ?place to that term
 (see sparql.bind). Writing the query so that Oxigraph plans it well: start from the bound
