@@ -131,7 +131,7 @@ def query(text, file, name, params, list_saved, fmt, max_rows, graph_dir, store_
 
     \b
     kg query 'SELECT ?c WHERE { ?c a shequ:Community }'
-    kg query --name community-projects --param community=西湖社区
+    kg query --name place-by-code --param code=430102012002
     kg query -f my.rq --format csv > out.csv
     """
     from kg.query import saved

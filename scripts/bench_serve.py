@@ -34,7 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHEAP = "/queries/admin-chain?" + urllib.parse.urlencode({"community": "西湖社区"})
+CHEAP = "/queries/place-by-code?" + urllib.parse.urlencode({"code": "430102012002"})
 LONG = "/sparql?query=" + urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
 
 

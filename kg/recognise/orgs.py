@@ -154,7 +154,7 @@ def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
 def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
     """Does the name carry a proper part (not only a kind of business)?"""
     if has_place or len(stem) >= 2 and segment.tag(stem + suffix) == "nt":
-        return True  # 长沙市民政局; 某某银行 known to the dictionary as an organisation
+        return True  # 某市某局; 某某银行 known to the dictionary as an organisation
     if stem[:1] in RELATIVE_PREFIXES and suffix.endswith(_GOV_FOR_RELATIVE):
         return True
     if suffix in _NEEDS_PLACE:

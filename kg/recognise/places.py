@@ -162,7 +162,7 @@ def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     if _compound_name(typ, stem):
         return True
     if suffix in UNIT_COMPOUND_SUFFIXES and stem.endswith(UNIT_WORDS) and len(stem) >= 3:
-        return True  # 某水泥厂家属区, 县某局宿舍: a compound named after its work unit
+        return True  # 某砖瓦厂家属区, 县某局宿舍: a compound named after its work unit
     if _generic_start(stem):
         return False
     toks = segment.tokens(stem)

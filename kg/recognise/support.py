@@ -80,10 +80,10 @@ def does_works(text: str, org: Mention) -> bool:
     return _WORKS_RE.search(_tail(text, org.end, 24)) is not None
 
 
-def opens_clause(text: str, org: Mention, found: list[Mention]) -> bool:
-    """Does the organisation open its clause as the one acting (alone or in a list of bodies)?"""
+def opens_clause(text: str, org: Mention, by_end: dict[int, Mention]) -> bool:
+    """Does the organisation open its clause as the one acting (alone or in a list of bodies)?
+    `by_end` maps where each organisation ends to it, to find the body right before."""
     a = org.start
-    by_end = {m.end: m for m in found}  # the body right before: looked up by where it ends
     while True:
         prev = next((by_end[a - len(j)] for j in ("", *_LIST_JOIN) if by_end.get(a - len(j)) is not None
                      and text[a - len(j):a] == j), None)
@@ -103,6 +103,7 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
     """(index, communities) of each organisation that backs a community. The communities are those
     its work team names; an empty list means the community in scope."""
     out: dict[int, list[str]] = {}
+    by_end = {m.end: m for m in orgs}
     for k, m in enumerate(orgs):
         a, b = clause_bounds(text, m.start, m.end)
         if any(c in text[a:b] for c in CREDIT_CUES):
@@ -112,12 +113,12 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
         if cue is not None:
             out[k] = team_villages(text, m, cue, sent, communities)
         elif supports(text, m) or in_frame(sent, m) or carries_works(text, m) \
-                or opens_clause(text, m, orgs) and does_works(text, m):
+                or opens_clause(text, m, by_end) and does_works(text, m):
             out[k] = []
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     by_line: dict[int, list[int]] = {}
     for k, m in enumerate(orgs):
-        if opens_clause(text, m, orgs):
+        if opens_clause(text, m, by_end):
             by_line.setdefault(bisect.bisect(breaks, m.start), []).append(k)
     for ks in by_line.values():  # 甲认领…；乙为…；丙…: a series of backers in one paragraph
         if len(ks) >= 2 and any(k in out for k in ks):
