@@ -87,7 +87,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     org_mentions = [o for o in orgs.recognise(text, upper, main)
                     if not text.startswith(UNIT_COMPOUND_SUFFIXES, o.mention.end)]
     # names the statistical tagger proposes and the rules accept (brands, abbreviations)
-    org_mentions = org_proposals.accept(text, ner.org_spans(org_proposals.worth_tagging(b.sentences)), org_mentions,
+    org_mentions = org_proposals.accept(text, ner.org_spans(org_proposals.worth_tagging(b.sentences, org_mentions)), org_mentions,
                                         [(m.start, m.end) for m in upper], main)
     org_spans = [(o.mention.start, o.mention.end) for o in org_mentions]
     pm = places.recognise(text, gaz, org_spans)

@@ -112,3 +112,11 @@ def test_extraction_runs_on_rules_alone_without_the_model(gaz, monkeypatch):
 def test_a_span_across_a_joining_word_keeps_the_party_after_it(gaz):
     text = "青石街道翠竹社区联合绿叶物业公司为居民安装路灯。"
     assert accepted(text, ["翠竹社区联合绿叶物业公司"], gaz) == [("绿叶物业公司", "绿叶物业公司")]
+
+
+def test_a_sentence_whose_only_cue_is_inside_a_found_name_is_not_tagged(gaz):
+    text = "长沙市民政局的干部来了。"
+    up = places.recognise_upper(text, gaz)
+    rules = orgs.recognise(text, up, orgs.main_places(up))
+    s = [Sentence(0, len(text), text)]
+    assert org_proposals.worth_tagging(s) == s and org_proposals.worth_tagging(s, rules) == []

@@ -36,10 +36,18 @@ _WINDOW = 6
 _BODY_CONTEXT = re.compile("|".join(BODY_CONTEXT_CUES))
 
 
-def worth_tagging(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences that speak of bodies or backing (about two thirds of the text): the tagger's
-    time goes there."""
-    return [s for s in sentences if _BODY_CONTEXT.search(s.text)]
+def worth_tagging(sentences: list[Sentence], found: list[OrgMention] = ()) -> list[Sentence]:
+    """The sentences that speak of bodies or backing, where a cue is not part of a name the rules
+    already found (市民政局 explains its 局): the tagger's time goes there."""
+    spans = [(o.mention.start, o.mention.end) for o in found]
+    out = []
+    for s in sentences:
+        for m in _BODY_CONTEXT.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if not any(x <= a and b <= y for x, y in spans):
+                out.append(s)
+                break
+    return out
 
 
 def _boundaries(text: str, a: int, b: int) -> set[int]:
