@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 BASE = "https://w3id.org/shequ-kg/"
@@ -40,16 +41,21 @@ _NT_BAD = re.compile(r'[\\"\n\r]')
 
 
 _SAFE = re.compile(r"[\w\u4e00-\u9fff/\-.·]")
+_ALL_SAFE = re.compile(r"[\w\u4e00-\u9fff/\-.·]*")
 
 
 def _encode(key: str) -> str:
+    if _ALL_SAFE.fullmatch(key):  # most keys: nothing to encode
+        return key
     return "".join(c if _SAFE.match(c) else "".join(f"%{b:02X}" for b in c.encode()) for c in key)
 
 
+@lru_cache(maxsize=1 << 20)  # an entity is named by many triples; the cache is bounded
 def entity(key: str) -> str:
     return ID + _encode(key)
 
 
+@lru_cache(maxsize=1 << 20)
 def article(article_id: str) -> str:
     doc, _, idx = article_id.partition("#")
     return ID + _encode(f"article/{doc}/{idx}")
