@@ -88,6 +88,12 @@ def _resolve(gaz: Gazetteer, cands: list[int], context: set[int], prev: int | No
 
 
 def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
+    return list(_recognise_upper(text, gaz))
+
+
+@lru_cache(maxsize=4)
+def _recognise_upper(text: str, gaz: Gazetteer) -> tuple[Mention, ...]:
+    """Found once per article, though extraction and the place recogniser both ask."""
     raw = _match_upper(text, gaz)
     # a name inside an event's name (淮海战役) is not a mention, but still tells where the
     # article is; one that only names a medium (四川卫视, 绵阳日报) is neither
@@ -129,7 +135,7 @@ def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
         sure.update(gaz.ancestors(pid))
         out.append(Mention(gaz.type_of(pid), gaz.name(pid), s, e, name, code=gaz.code_of(pid),
                            place_id=pid, link_reason=why))
-    return out
+    return tuple(out)
 
 
 def _starts_inside_a_word(text: str, start: int, end: int) -> bool:
