@@ -115,7 +115,7 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
         elif supports(text, m) or in_frame(sent, m) or carries_works(text, m) \
                 or opens_clause(text, m, by_end) and does_works(text, m):
             out[k] = []
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    breaks = [x.start() for x in re.finditer("\n", text)]
     by_line: dict[int, list[int]] = {}
     for k, m in enumerate(orgs):
         if opens_clause(text, m, by_end):

@@ -88,7 +88,9 @@ def _tagger() -> posseg.POSTokenizer:
     tk.initialize()
     for w in FIELD_NOUNS:
         tk.add_word(w, tag="n")
-    tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)  # its __init__ would parse the dictionary again
+    from kg.text.tagger import CachedTagger  # after the light import of jieba.posseg above
+
+    tagger = CachedTagger.__new__(CachedTagger)  # its __init__ would parse the dictionary again
     tagger.tokenizer = tk
     tagger.word_tag_tab = dict(_word_tags())
     return tagger
