@@ -113,7 +113,13 @@ def _tokens(text: str) -> tuple[Token, ...]:
 
 
 def words(text: str) -> list[str]:
-    return [w for w in _tagger().tokenizer.lcut(text, HMM=True)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    """Stems are cut into words again and again (each check of a name asks): once per process."""
+    return tuple(_tagger().tokenizer.lcut(text, HMM=True))
 
 
 def freq(word: str) -> int:

@@ -83,7 +83,7 @@ class CachedTagger(posseg.POSTokenizer):
             yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _block_tags(tagger: CachedTagger, block: str) -> tuple:
     return tuple(posseg.POSTokenizer._POSTokenizer__cut_DAG(tagger, block))
 
