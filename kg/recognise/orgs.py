@@ -178,6 +178,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
     span_starts = {a for a, _ in spans}
     found: list[OrgMention] = []
     taken_until = -1
+    count = lru_cache(maxsize=None)(text.count)  # a stem is counted once per article, however often met
     for m in _SUFFIX_RE.finditer(text):
         sfx, s, e = m.group(0), m.start(), m.end()
         if s < taken_until:
@@ -215,7 +216,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         has_place = start in span_starts
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
-        if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):
+        if not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):
             stem = _relative_tail(stem)  # 后盾单位县水务局: the name starts at its 县
             if not stem or not _proper(stem, sfx, False, False):
                 continue
