@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.records import Article, Entity, Evidence, Extraction
+from kg.records import PLACE_TYPES, Article, Entity, Evidence, Extraction
 
 
 @dataclass
@@ -72,7 +72,49 @@ class Merger:
         for e in self.kg.entities.values():
             e.aliases.discard(e.label)
         self._seen.clear()
+        nearest_parents(self.kg)
         return self.kg
+
+
+def nearest_parents(kg: KnowledgeGraph) -> None:
+    """locatedIn means "directly contains": a place stated in two parents of different levels (a
+    community in its street and, by another sentence, in its city) keeps the lowest one. The higher
+    link is dropped when the lower parent already leads to it; when the lower parent has no parent
+    at all, the link moves up to it (the street is in that city), so nothing the text said is lost."""
+    level = {t: i for i, t in enumerate(PLACE_TYPES)}
+    facts = kg.facts
+    parents: dict[str, set[str]] = {}
+    for (s, p, o) in facts:
+        if p == "locatedIn":
+            parents.setdefault(s, set()).add(o)
+
+    def lv(key: str) -> int:
+        e = kg.entities.get(key)
+        return level.get(e.type, len(level)) if e else len(level)
+
+    def reaches(a: str, b: str) -> bool:
+        todo, seen = [a], {a}
+        while todo:
+            for up in parents.get(todo.pop(), ()):
+                if up == b:
+                    return True
+                if up not in seen:
+                    seen.add(up)
+                    todo.append(up)
+        return False
+
+    for s in sorted(k for k, ps in parents.items() if len(ps) > 1):
+        ps = parents[s]
+        low = max(lv(o) for o in ps)
+        nearest = sorted(o for o in ps if lv(o) == low)
+        for o in sorted(o for o in ps if lv(o) < low):
+            f = facts.pop((s, "locatedIn", o))
+            ps.discard(o)
+            n = nearest[0]
+            if len(nearest) == 1 and not parents.get(n) and not reaches(o, n):
+                facts[(n, "locatedIn", o)] = Fact(n, "locatedIn", o, {"context"} if f.evidence else set(f.sources),
+                                                   list(f.evidence))
+                parents[n] = {o}
 
 
 def merge(extractions) -> KnowledgeGraph:
