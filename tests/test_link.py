@@ -45,3 +45,15 @@ def test_no_place_of_the_sample_has_two_parents(built):
     rows = list(load(out).query("""PREFIX shequ: <https://w3id.org/shequ-kg/ontology#>
         SELECT ?p WHERE { ?p shequ:locatedIn ?a , ?b FILTER (?a != ?b) }"""))
     assert rows == []
+
+
+def test_a_fact_from_the_data_and_a_sentence_has_one_evidence_node_each():
+    from rdflib import Literal
+    from kg.rdf.graph import build_graph
+    from kg.rdf.vocab import SHEQU
+    s, d = "place/甲市/乙区/丙街道", "place/甲市/乙区"
+    ents = {s: "Subdistrict", d: "District"}
+    kg = merge([_x("a.txt", ents, [(s, d, "gazetteer")]), _x("b.txt", ents, [(s, d, "text")])])
+    g = build_graph(kg)
+    assert sorted(str(o) for o in g.objects(None, SHEQU.source)) == ["gazetteer", "text"]
+    assert Literal("gazetteer,text") not in set(g.objects(None, SHEQU.source))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
+from kg.recognise import gazetteer
 from kg.rdf.link import KnowledgeGraph
 from kg.rdf.summaries import district_of, investments
-from kg.rdf.vocab import (PREFIXES, SCHEME_LABELS, SHEQU, article_iri, code_scheme, entity_iri, quantity_iri,
-                          statement_iri)
+from kg.rdf.vocab import (PREFIXES, SCHEMA, SCHEME_LABELS, SHEQU, article_iri, code_scheme, dataset_iri, entity_iri,
+                          quantity_iri, statement_iri)
 
 _ORG_CLASSES = {"GovernmentBody", "PartyOrganization", "Enterprise", "SocialOrganization", "PublicInstitution"}
 _QUANTITY_PROP = {"investment": SHEQU["investment"], "count": SHEQU["count"], "area": SHEQU["area"]}
@@ -63,22 +64,33 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
             g.add((qn, SHEQU.asWritten, Literal(q.text, lang="zh")))
             if q.kind in _QUANTITY_PROP:
                 g.add((node, _QUANTITY_PROP[q.kind], Literal(Decimal(q.value), datatype=XSD.decimal)))
+    dataset = dataset_iri(gazetteer.PACKAGE, gazetteer.package_version())
     for (s, p, o) in sorted(kg.facts):
         f = kg.facts[(s, p, o)]
         triple = (entity_iri(s), SHEQU[p], entity_iri(o))
         g.add(triple)
-        for k, ev in enumerate(f.evidence or [None]):
-            st = statement_iri(s, p, o, ev.article if ev else "", ev.start if ev else "")
+        read = [(ev.article, ev.start, src, ev) for ev, src in f.evidence.items()]
+        if "gazetteer" in f.sources or not read:
+            read.insert(0, ("", "", "gazetteer" if "gazetteer" in f.sources else ",".join(sorted(f.sources)), None))
+        for article, start, source, ev in read:
+            st = statement_iri(s, p, o, article, start)
             g.add((st, RDF.type, SHEQU.Evidence))
             g.add((st, RDF.subject, triple[0]))
             g.add((st, RDF.predicate, triple[1]))
             g.add((st, RDF.object, triple[2]))
-            g.add((st, SHEQU.source, Literal(",".join(sorted(f.sources)))))
-            if ev is not None:
-                g.add((st, PROV.wasDerivedFrom, article_iri(ev.article)))
-                g.add((st, SHEQU.sentence, Literal(ev.sentence, lang="zh")))
-                g.add((st, SHEQU.startOffset, Literal(ev.start)))
-                g.add((st, SHEQU.endOffset, Literal(ev.end)))
+            g.add((st, SHEQU.source, Literal(source)))
+            if ev is None:  # from the division data: the dataset, no sentence
+                g.add((st, PROV.wasDerivedFrom, dataset))
+                continue
+            g.add((st, PROV.wasDerivedFrom, article_iri(ev.article)))
+            g.add((st, SHEQU.sentence, Literal(ev.sentence, lang="zh")))
+            g.add((st, SHEQU.startOffset, Literal(ev.start)))
+            g.add((st, SHEQU.endOffset, Literal(ev.end)))
+    if any("gazetteer" in f.sources for f in kg.facts.values()):
+        g.add((dataset, RDF.type, SCHEMA.Dataset))
+        g.add((dataset, RDF.type, PROV.Entity))
+        g.add((dataset, RDFS.label, Literal(f"{gazetteer.SOURCE}, {gazetteer.PACKAGE} {gazetteer.package_version()}")))
+        g.add((dataset, RDFS.seeAlso, URIRef(f"https://pypi.org/project/{gazetteer.PACKAGE}/{gazetteer.package_version()}/")))
     for scheme in sorted(set(g.objects(None, SHEQU.codeScheme))):  # so that the graph alone says which
         label, year = SCHEME_LABELS[scheme.rsplit("#", 1)[-1]]
         g.add((scheme, RDF.type, SKOS.ConceptScheme))

@@ -17,7 +17,7 @@ class Fact:
     predicate: str
     object: str
     sources: set[str] = field(default_factory=set)
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: dict[Evidence, str] = field(default_factory=dict)  # sentence -> how it was read (text, context)
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Merger:
             f = facts.setdefault((r.subject, r.predicate, r.object), Fact(r.subject, r.predicate, r.object))
             f.sources.add(r.source)
             if r.evidence is not None:
-                self._extend(f.evidence, [r.evidence])
+                f.evidence.setdefault(r.evidence, r.source)
 
     def result(self) -> KnowledgeGraph:
         for e in self.kg.entities.values():
@@ -113,7 +113,7 @@ def nearest_parents(kg: KnowledgeGraph) -> None:
             n = nearest[0]
             if len(nearest) == 1 and not parents.get(n) and not reaches(o, n):
                 facts[(n, "locatedIn", o)] = Fact(n, "locatedIn", o, {"context"} if f.evidence else set(f.sources),
-                                                   list(f.evidence))
+                                                   dict.fromkeys(f.evidence, "context"))
                 parents[n] = {o}
 
 

@@ -57,7 +57,8 @@ def validate(data: Graph, shapes: str | Path = ONTOLOGY / "shapes.ttl") -> list[
         shape = report.value(r, SH.sourceShape)
         while shape is not None and not isinstance(shape, URIRef):  # a property shape: name its node shape
             shape = rules.value(None, SH.property, shape) or rules.value(None, RDF.first, shape) \
-                or rules.value(None, RDF.rest, shape) or rules.value(None, SH["or"], shape)
+                or rules.value(None, RDF.rest, shape) or rules.value(None, SH["or"], shape) \
+                or rules.value(None, SH.xone, shape)
         out.add(Violation(_short(shape) or "shape", _short(node) + (f" ({label})" if label else ""),
                           _short(report.value(r, SH.resultPath)), str(report.value(r, SH.resultMessage) or "")))
     return sorted(out)

@@ -42,6 +42,11 @@ def quantity_iri(owner: str, *parts: object) -> URIRef:
     return ID[f"quantity/{digest}"]
 
 
+def dataset_iri(package: str, version: str) -> URIRef:
+    """The division data a gazetteer fact comes from: one IRI per package and version."""
+    return ID[f"dataset/{package}-{version}"]
+
+
 # the scheme of an official code, told by its length (see shequ:codeScheme in the ontology)
 CODE_SCHEMES = {6: "GBT2260", 9: "NBS2023", 12: "NBS2023"}
 SCHEME_LABELS = {"GBT2260": ("GB/T 2260 行政区划代码", None), "NBS2023": ("国家统计局 2023年统计用区划代码", "2023")}
