@@ -52,7 +52,7 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
             g.add((node, SHEQU.mentionedIn, article_iri(aid)))
         for q in e.quantities:
             if q.kind == "year":
-                g.add((node, SHEQU.year, Literal(q.value, datatype=XSD.gYear)))
+                g.add((node, SHEQU.year, Literal(int(q.value))))  # xsd:integer: gYear is not in OWL 2
                 continue
             qn = quantity_iri(key, q.kind, q.value, q.unit, q.text)
             g.add((node, SHEQU.hasQuantity, qn))
@@ -96,7 +96,7 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         g.add((scheme, RDFS.label, Literal(label, lang="zh")))
         if year:
-            g.add((scheme, SHEQU.schemeYear, Literal(year, datatype=XSD.gYear)))
+            g.add((scheme, SHEQU.schemeYear, Literal(int(year))))
     districts = district_of(kg)
     for c, d in sorted(districts.items()):
         g.add((entity_iri(c), SHEQU.district, entity_iri(d)))
