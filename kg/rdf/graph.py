@@ -58,7 +58,7 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
             g.add((node, SHEQU.hasQuantity, qn))
             g.add((qn, RDF.type, SHEQU.Quantity))
             g.add((qn, SHEQU.quantityKind, Literal(q.kind)))
-            g.add((qn, RDF.value, Literal(Decimal(q.value), datatype=XSD.decimal)))
+            g.add((qn, SHEQU.value, Literal(Decimal(q.value), datatype=XSD.decimal)))
             g.add((qn, SHEQU.unit, Literal(q.unit)))
             g.add((qn, SHEQU.approximate, Literal(q.approximate)))
             g.add((qn, SHEQU.asWritten, Literal(q.text, lang="zh")))
@@ -78,6 +78,9 @@ def build_graph(kg: KnowledgeGraph) -> Graph:
             g.add((st, RDF.subject, triple[0]))
             g.add((st, RDF.predicate, triple[1]))
             g.add((st, RDF.object, triple[2]))
+            g.add((triple[0], SHEQU.evidence, st))  # the same, as OWL tools read it (they drop reification)
+            g.add((st, SHEQU.evidenceObject, triple[2]))
+            g.add((st, SHEQU.evidenceRelation, triple[1]))
             g.add((st, SHEQU.source, Literal(source)))
             if ev is None:  # from the division data: the dataset, no sentence
                 g.add((st, PROV.wasDerivedFrom, dataset))
