@@ -81,3 +81,17 @@ def test_louvain_splits_communities_by_shared_backers_and_betweenness_finds_the_
     assert ranked[-1]["betweenness"] == max(b["betweenness"] for b in ranked)
     cov = {r["district"]: (r["no_backer"], r["no_project"]) for r in coverage(net)}
     assert cov == {"甲区": (0, 2), "乙区": (0, 3)}
+
+
+def test_sampled_betweenness_of_a_large_network_is_deterministic(monkeypatch):
+    from kg.query import analyze as an
+    net = Network()
+    for k in range(60):
+        net.communities[f"c/{k}"] = (f"{k}社区", "", "")
+        net.org_label[f"o/{k}"] = f"{k}公司"
+        net.supports |= {(f"o/{k}", f"c/{k}"), (f"o/{k}", f"c/{(k * 7 + 1) % 60}")}
+    monkeypatch.setattr(an, "EXACT_UP_TO", 10)
+    monkeypatch.setattr(an, "SAMPLE", 20)
+    first = backers(net)
+    assert backers(net) == first and any(b["betweenness"] > 0 for b in first)
+    assert sorted(b["betweenness_rank"] for b in first) == list(range(1, 61))

@@ -3,10 +3,11 @@ from kg.rdf.link import merge
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 
 
-def _x(doc, entities, relations):
+def _x(doc, entities, relations, codes=None):
     art = Article(doc, 0, "", "")
     ev = Evidence(art.id, "句子。", 0, 3)
-    return Extraction(art, {k: Entity(k, t, k.rsplit("/", 1)[-1]) for k, t in entities.items()},
+    codes = codes or {}
+    return Extraction(art, {k: Entity(k, t, k.rsplit("/", 1)[-1], code=codes.get(k)) for k, t in entities.items()},
                       [Relation(s, "locatedIn", o, None if src == "gazetteer" else ev, src) for s, o, src in relations])
 
 
@@ -57,3 +58,20 @@ def test_a_fact_from_the_data_and_a_sentence_has_one_evidence_node_each():
     g = build_graph(kg)
     assert sorted(str(o) for o in g.objects(None, SHEQU.source)) == ["gazetteer", "text"]
     assert Literal("gazetteer,text") not in set(g.objects(None, SHEQU.source))
+
+
+def test_parents_of_one_level_give_way_to_the_one_whose_code_begins_the_places():
+    town, zone, district = "place/130299103", "place/130299", "place/130298"  # invented codes
+    ents = {town: "Subdistrict", zone: "District", district: "District"}
+    codes = {town: "130299103", zone: "130299", district: "130298"}
+    kg = merge([_x(f"{k}.txt", ents, [(town, district, "text")], codes) for k in range(3)]
+               + [_x("z.txt", ents, [(town, zone, "context")], codes)])
+    assert parents(kg) == {town: {zone}}
+
+
+def test_parents_of_one_level_without_codes_give_way_to_the_better_attested():
+    street, a, b = "place/x/丙街道", "place/a.txt/乙区", "place/b.txt/乙区"
+    ents = {street: "Subdistrict", a: "District", b: "District"}
+    kg = merge([_x("a.txt", ents, [(street, a, "text")]), _x("b.txt", ents, [(street, b, "text")]),
+                _x("c.txt", ents, [(street, b, "text")])])
+    assert parents(kg) == {street: {b}}

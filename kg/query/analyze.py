@@ -21,7 +21,9 @@ import networkx as nx
 
 from kg.query.stores import DEFAULT_STORE, open_store
 
-SEED = 15  # Louvain's random seed: fixed, for deterministic clusters
+SEED = 15  # the random seed of Louvain and of sampled betweenness: fixed, for deterministic output
+EXACT_UP_TO = 2000  # nodes; above, betweenness is estimated from SAMPLE source nodes (exact is O(nodes × edges))
+SAMPLE = 500
 NO_DISTRICT = "(no district)"
 
 _SUPPORTS = "SELECT ?o ?ol ?c WHERE { ?o shequ:supports ?c ; rdfs:label ?ol }"
@@ -59,15 +61,18 @@ def backers(net: Network) -> list[dict]:
     g = nx.Graph()
     g.add_nodes_from(sorted(net.org_label) + sorted(net.communities))
     g.add_edges_from(sorted(net.supports))
-    between = nx.betweenness_centrality(g, normalized=True)
+    k = None if g.number_of_nodes() <= EXACT_UP_TO else SAMPLE
+    between = nx.betweenness_centrality(g, k=k, normalized=True, seed=SEED)
     reach: dict[str, set[str]] = defaultdict(set)
     for o, c in net.supports:
         reach[o].add(c)
     rows = [{"iri": o, "label": net.org_label[o], "communities": len(cs),
              "districts": len({net.communities[c][1] for c in cs} - {""}),
              "betweenness": round(between[o], 6)} for o, cs in reach.items()]
+    by_between = sorted(rows, key=lambda r: (-r["betweenness"], -r["communities"], r["label"], r["iri"]))
+    place = {r["iri"]: k for k, r in enumerate(by_between, 1)}
     rows.sort(key=lambda r: (-r["communities"], -r["betweenness"], r["label"], r["iri"]))
-    return [{"rank": k, **r} for k, r in enumerate(rows, 1)]
+    return [{"rank": k, **r, "betweenness_rank": place[r["iri"]]} for k, r in enumerate(rows, 1)]
 
 
 def clusters(net: Network) -> list[dict]:
@@ -114,7 +119,7 @@ def analyze(location: str = "output", store: str = DEFAULT_STORE) -> dict[str, l
 
 
 # ---- output: a rich table for people, json and csv for scripts ----------------------------------
-CSV_COLUMNS = {"backers": ["rank", "label", "communities", "districts", "betweenness", "iri"],
+CSV_COLUMNS = {"backers": ["rank", "label", "communities", "districts", "betweenness", "betweenness_rank", "iri"],
                "clusters": ["cluster", "size", "communities", "shared_backers"],
                "coverage": ["district", "communities", "no_backer", "no_project", "without_backer",
                             "without_project", "iri"]}
@@ -147,10 +152,11 @@ def print_tables(result: dict[str, list[dict]], console, sections: list[str], to
         rows = result[section]
         t = Table(title=f"{titles[section]} — {len(rows)}", header_style="bold", title_justify="left")
         if section == "backers":
-            for c in ("#", "organisation", "communities", "districts", "betweenness"):
+            for c in ("#", "organisation", "communities", "districts", "betweenness", "# by betweenness"):
                 t.add_column(c, justify="right" if c != "organisation" else "left")
             for r in cut(rows):
-                t.add_row(str(r["rank"]), r["label"], str(r["communities"]), str(r["districts"]), f"{r['betweenness']:.4f}")
+                t.add_row(str(r["rank"]), r["label"], str(r["communities"]), str(r["districts"]),
+                          f"{r['betweenness']:.4f}", str(r["betweenness_rank"]))
         elif section == "clusters":
             for c in ("#", "size", "communities", "shared backers"):
                 t.add_column(c, overflow="fold")

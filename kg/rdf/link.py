@@ -77,10 +77,15 @@ class Merger:
 
 
 def nearest_parents(kg: KnowledgeGraph) -> None:
-    """locatedIn means "directly contains": a place stated in two parents of different levels (a
-    community in its street and, by another sentence, in its city) keeps the lowest one. The higher
-    link is dropped when the lower parent already leads to it; when the lower parent has no parent
-    at all, the link moves up to it (the street is in that city), so nothing the text said is lost."""
+    """locatedIn means "directly contains": one parent per place.
+
+    A place stated in parents of different levels (a community in its street and, by another
+    sentence, in its city) keeps the lowest one. The higher link is dropped when the lower parent
+    already leads to it; when the lower parent has no parent at all, the link moves up to it (the
+    street is in that city), so nothing the text said is lost. Parents of the same level (articles
+    that disagree, or a district name the data cannot settle) give way to the one whose code
+    begins the place's code, else to one linked to the division data, else to the one more
+    sentences state."""
     level = {t: i for i, t in enumerate(PLACE_TYPES)}
     facts = kg.facts
     parents: dict[str, set[str]] = {}
@@ -91,6 +96,10 @@ def nearest_parents(kg: KnowledgeGraph) -> None:
     def lv(key: str) -> int:
         e = kg.entities.get(key)
         return level.get(e.type, len(level)) if e else len(level)
+
+    def code(key: str) -> str:
+        e = kg.entities.get(key)
+        return (e.code or "") if e else ""
 
     def reaches(a: str, b: str) -> bool:
         todo, seen = [a], {a}
@@ -106,12 +115,13 @@ def nearest_parents(kg: KnowledgeGraph) -> None:
     for s in sorted(k for k, ps in parents.items() if len(ps) > 1):
         ps = parents[s]
         low = max(lv(o) for o in ps)
-        nearest = sorted(o for o in ps if lv(o) == low)
-        for o in sorted(o for o in ps if lv(o) < low):
+        n = min((o for o in ps if lv(o) == low), key=lambda o: (
+            not (code(o) and code(s).startswith(code(o))), not code(o), -len(facts[(s, "locatedIn", o)].evidence), o))
+        same = sorted(o for o in ps if lv(o) == low and o != n)
+        for o in same + sorted(o for o in ps if lv(o) < low):
             f = facts.pop((s, "locatedIn", o))
             ps.discard(o)
-            n = nearest[0]
-            if len(nearest) == 1 and not parents.get(n) and not reaches(o, n):
+            if lv(o) < low and not parents.get(n) and not reaches(o, n):
                 facts[(n, "locatedIn", o)] = Fact(n, "locatedIn", o, {"context"} if f.evidence else set(f.sources),
                                                    dict.fromkeys(f.evidence, "context"))
                 parents[n] = {o}
