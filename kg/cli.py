@@ -177,7 +177,7 @@ def validate(graph_dir: str) -> None:
     from kg.query.export import load
     from kg.rdf.validate import validate as check
     try:
-        found = check(load(graph_dir))
+        found = check(load(graph_dir), inplace=True)
     except KgError as e:
         _fail(e)
     for v in found:

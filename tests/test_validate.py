@@ -53,6 +53,7 @@ def plants(g):
         "shapes:Quantity": ([(q, SHEQU.quantityKind, Literal("weight"))], [(q, SHEQU.quantityKind, None)]),
         "shapes:Article": ([(a, SHEQU.articleIndex, Literal("一"))], [(a, SHEQU.articleIndex, None)]),
         "shapes:Evidence": ([], [(ev, SHEQU.sentence, None)]),
+        "shapes:EvidenceFromText": ([], [(ev, SHEQU.startOffset, None)]),
     }
 
 

@@ -40,14 +40,16 @@ def _short(term) -> str:
     return term.n3() if isinstance(term, URIRef) else str(term)
 
 
-def validate(data: Graph, shapes: str | Path = ONTOLOGY / "shapes.ttl") -> list[Violation]:
-    """The violations of ``data`` against ``shapes``; empty when the graph conforms."""
+def validate(data: Graph, shapes: str | Path = ONTOLOGY / "shapes.ttl", inplace: bool = False) -> list[Violation]:
+    """The violations of ``data`` against ``shapes``; empty when the graph conforms. ``inplace``
+    mixes the ontology into ``data`` itself instead of a copy (pyshacl's default): on 500k
+    triples the copy costs about 20 s, so `kg validate`, which loaded the graph for this, skips it."""
     import pyshacl
     rules = Graph().parse(shapes, format="turtle")
     with warnings.catch_warnings():  # pyshacl calls rdflib APIs that rdflib 7 marks deprecated
         warnings.simplefilter("ignore", DeprecationWarning)
         conforms, report, _ = pyshacl.validate(data, shacl_graph=rules, ont_graph=str(ONTOLOGY / "shequ.ttl"),
-                                               inference="none", allow_warnings=True)
+                                               inference="none", allow_warnings=True, inplace=inplace)
     if conforms:
         return []
     out = set()
