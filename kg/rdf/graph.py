@@ -1,8 +1,10 @@
 """Assemble the RDF graph from merged records, and serialise it deterministically.
 
-Each relation is a plain triple (so queries stay simple) and also an rdf:Statement that
-carries its evidence: the article, the sentence, the character offsets, and whether it came
-from the text, from the division data or from the article's context.
+Each relation is a plain triple (so queries stay simple) and has an Evidence node per source:
+the article, sentence and character offsets it was read from (source "text" or "context"), or the
+division dataset it comes from ("gazetteer"). The Evidence names its statement twice: by RDF
+reification (rdf:subject/predicate/object, for SPARQL) and by OWL properties (subject
+shequ:evidence E, E shequ:evidenceObject object), since OWL tools drop reification.
 """
 from __future__ import annotations
 
