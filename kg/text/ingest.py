@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,10 +61,13 @@ def find_files(inputs: Iterable[str], exclude: Path | None = None) -> Found:
         p = Path(item)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if not f.is_file() or _hidden(f, p) or (skip is not None and f.resolve().is_relative_to(skip)):
+                if not f.is_file() or _hidden(f, p):
+                    continue
+                real = f.resolve()
+                if skip is not None and real.is_relative_to(skip):
                     continue
                 if f.suffix.lower() in SUFFIXES:
-                    seen.setdefault(f.resolve(), InputFile(f, f.relative_to(p).as_posix()))
+                    seen.setdefault(real, InputFile(f, f.relative_to(p).as_posix()))
                 else:
                     found.skipped.append(Skipped(str(f), f"not a {'/'.join(SUFFIXES)} file"))
         elif p.is_file():
@@ -71,9 +75,9 @@ def find_files(inputs: Iterable[str], exclude: Path | None = None) -> Found:
         else:
             found.errors.append(KgError(E.E001, path=item))
     files = list(seen.values())
-    docs = [f.doc for f in files]
+    docs = Counter(f.doc for f in files)  # (a list's count() here made 100k files take hours)
     # the same relative path under two inputs: those files are known by the path as given
-    files = [f if docs.count(f.doc) == 1 else InputFile(f.path, Path(os.path.normpath(f.path)).as_posix())
+    files = [f if docs[f.doc] == 1 else InputFile(f.path, Path(os.path.normpath(f.path)).as_posix())
              for f in files]
     found.files = sorted(files, key=lambda f: (f.doc, str(f.path)))
     return found

@@ -1,0 +1,113 @@
+"""Turtle and N-Triples written as a stream, one subject at a time, in rdflib's layout.
+
+The caller gives the subjects already in their final order (kg/rdf/blocks.py: by how often each
+is an object, then by IRI, as rdflib orders them) and each subject's predicates and objects; this
+module only spells them. rdflib's serialiser needs the whole graph in memory and spent most of a
+large build looking up namespaces; this writes the same bytes from plain values.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from kg.rdf.terms import LABEL, NAMESPACES, TYPE, Lit, _PLAIN, iri_ref, object_key, quote_nt, quote_turtle, \
+    split_prefixed
+
+Block = tuple[str, dict]  # subject IRI, predicate IRI -> objects (IRIs or Lits)
+_FLUSH = 1 << 16  # characters gathered before a write
+
+
+class _Names:
+    """Each IRI's Turtle spelling, worked out once (the vocabulary is small and repeats)."""
+
+    def __init__(self):
+        self.cache: dict[str, str] = {}
+
+    def iri(self, iri: str) -> str:
+        found = self.cache.get(iri)
+        if found is None:
+            parts = split_prefixed(iri)
+            found = f"{parts[0]}:{parts[1]}" if parts else iri_ref(iri)
+            if parts:  # entity IRIs are not kept: there are as many as entities
+                self.cache[iri] = found
+        return found
+
+    def term(self, o) -> str:
+        if isinstance(o, str):
+            return self.iri(o)
+        plain = _PLAIN.get(o.datatype)
+        if plain is not None:
+            return plain(o.lex)
+        text = quote_turtle(o.lex)
+        if o.lang:
+            return f"{text}@{o.lang}"
+        return f"{text}^^{self.iri(o.datatype)}" if o.datatype else text
+
+
+def used_prefixes(iris: Iterable[str]) -> set[str]:
+    """The prefixes rdflib declares for these IRIs (subjects, predicates other than rdf:type,
+    IRI objects and literal datatypes)."""
+    out = set()
+    for iri in iris:
+        parts = split_prefixed(iri)
+        if parts:
+            out.add(parts[0])
+    return out
+
+
+def predicate_order(props: dict) -> list[str]:
+    """rdf:type, then rdfs:label, then the others by IRI."""
+    first = [p for p in (TYPE, LABEL) if p in props]
+    return first + sorted(p for p in props if p not in (TYPE, LABEL))
+
+
+def write_turtle(blocks: Iterable[Block], prefixes: set[str], out: BinaryIO) -> None:
+    names = _Names()
+    buf = [f"@prefix {p}: <{NAMESPACES[p]}> .\n" for p in sorted(prefixes)]
+    size = 0
+    for s, props in blocks:
+        parts = ["\n", names.iri(s)]
+        for k, p in enumerate(predicate_order(props)):
+            objs = sorted(props[p], key=object_key)
+            parts.append(" " if k == 0 else " ;\n    ")
+            parts.append("a" if p == TYPE else names.iri(p))
+            parts.append(" ")
+            parts.append(",\n        ".join(map(names.term, objs)))
+        parts.append(" .\n")
+        text = "".join(parts)
+        buf.append(text)
+        size += len(text)
+        if size >= _FLUSH:
+            out.write("".join(buf).encode("utf-8"))
+            buf, size = [], 0
+    buf.append("\n")
+    out.write("".join(buf).encode("utf-8"))
+
+
+def nt_term(o) -> str:
+    if isinstance(o, str):
+        return iri_ref(o)
+    text = quote_nt(o.lex)
+    if o.lang:
+        return f"{text}@{o.lang}"
+    return f"{text}^^<{o.datatype}>" if o.datatype else text
+
+
+def write_ntriples(blocks: Iterable[Block], out: BinaryIO) -> None:
+    """One line per triple, in the order of the Turtle file."""
+    buf, size = [], 0
+    for s, props in blocks:
+        subject = iri_ref(s)
+        for p in predicate_order(props):
+            pre = f"{subject} <{p}> "
+            for o in sorted(props[p], key=object_key):
+                line = pre + nt_term(o) + " .\n"
+                buf.append(line)
+                size += len(line)
+        if size >= _FLUSH:
+            out.write("".join(buf).encode("utf-8"))
+            buf, size = [], 0
+    out.write("".join(buf).encode("utf-8"))
+
+
+__all__ = ["Block", "Lit", "used_prefixes", "write_ntriples", "write_turtle"]
