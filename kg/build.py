@@ -139,6 +139,7 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
         if store is not None:
             store.close()
     kg = merger.result()
+    ordered = None
     try:
         ordered = Ordered(kg)
         report.triples = ordered.triples
@@ -148,6 +149,8 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
             report.relations[p] += 1
         gen = _write_generation(out, True, lambda tmp: _write_ordered(ordered, tmp, html))
     finally:
+        if ordered is not None:
+            ordered.close()
         kg.evidence.close()
     if cache:
         record_build(out, gen, fp, report)

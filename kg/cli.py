@@ -177,7 +177,7 @@ def validate(graph_dir: str) -> None:
     from kg.query.export import load
     from kg.rdf.validate import validate as check
     try:
-        found = check(load(graph_dir))
+        found = check(load(graph_dir), inplace=True)
     except KgError as e:
         _fail(e)
     for v in found:
@@ -202,6 +202,36 @@ def export_cmd(fmt: str, out: str | None, graph_dir: str) -> None:
         click.echo(result, nl=False)
     else:
         click.echo("wrote " + ", ".join(map(str, result)), err=True)
+
+
+@main.command()
+@click.argument("graph_dir", default="output")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default=None,
+              help="table (default on a terminal) | json (default otherwise) | csv (one table, with --only)")
+@click.option("--only", type=click.Choice(["backers", "clusters", "coverage"]), default=None, help="one of the three tables")
+@click.option("--top", type=int, default=None, help="rows of backers and clusters to show (default: 20 in a table, all otherwise; 0: all)")
+def analyze(graph_dir: str, fmt: str | None, only: str | None, top: int | None) -> None:
+    """Backers by reach and betweenness, clusters of communities sharing backers, coverage per district."""
+    from kg.query import analyze as an
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    try:
+        if fmt == "csv" and only is None:
+            raise KgError(E.E091, detail="--format csv needs --only")
+        result = an.analyze(graph_dir)
+    except KgError as e:
+        _fail(e)
+    sections = [only] if only else list(result)
+    if fmt == "table":
+        from rich.console import Console
+        an.print_tables(result, Console(), sections, 20 if top is None else top)
+        return
+    if top:
+        result = {k: v[:top] if k != "coverage" else v for k, v in result.items()}
+    if fmt == "json":
+        click.echo(an.to_json({k: result[k] for k in sections}), nl=False)
+    else:
+        click.echo(an.to_csv(result, only), nl=False)
 
 
 @main.command()

@@ -76,6 +76,7 @@ class E:
     E075 = Message("E075", "no such path {path}", "", "use /sparql, /queries or /")
     E076 = Message("E076", "the query worker stopped ({detail})", "", "try again; a new worker has been started")
     E090 = Message("E090", "cannot export: {detail}", "see `kg export --help`")
+    E091 = Message("E091", "cannot analyze: {detail}", "csv holds one table: add --only backers, clusters or coverage")
     E077 = Message("E077", "the answer has more than {cap} rows (the row cap)", "",
                    "add LIMIT {cap} (and OFFSET to page through the rest), or send partial=true to get the first {cap} rows marked as truncated")
 

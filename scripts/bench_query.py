@@ -120,7 +120,7 @@ class Gen:
                     q = quantity_iri(str(proj), "investment", amount)
                     self.t(proj, SHEQU.hasQuantity, q)
                     for pred, obj in [(RDF.type, SHEQU.Quantity), (SHEQU.quantityKind, Literal("investment")),
-                                      (RDF.value, Literal(amount, datatype=XSD.decimal)), (SHEQU.unit, Literal("CNY")),
+                                      (SHEQU.value, Literal(amount, datatype=XSD.decimal)), (SHEQU.unit, Literal("CNY")),
                                       (SHEQU.approximate, Literal(False)), (SHEQU.asWritten, Literal(f"{amount}元", lang="zh"))]:
                         self.t(q, pred, obj)
                     self.t(proj, SHEQU.investment, Literal(amount, datatype=XSD.decimal))

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.query.export import load
 from kg.rdf.validate import validate
@@ -53,6 +53,7 @@ def plants(g):
         "shapes:Quantity": ([(q, SHEQU.quantityKind, Literal("weight"))], [(q, SHEQU.quantityKind, None)]),
         "shapes:Article": ([(a, SHEQU.articleIndex, Literal("一"))], [(a, SHEQU.articleIndex, None)]),
         "shapes:Evidence": ([], [(ev, SHEQU.sentence, None)]),
+        "shapes:EvidenceFromText": ([], [(ev, SHEQU.startOffset, None)]),
     }
 
 
@@ -72,3 +73,20 @@ def test_a_planted_violation_of_each_shape_is_caught(sample):
             h.add(t)
         found = validate(h)
         assert found and {v.shape for v in found} == {shape}, (shape, [v.line() for v in found])
+
+
+def test_evidence_from_the_division_data_names_the_dataset(sample):
+    """Finding 6: gazetteer evidence has prov:wasDerivedFrom the division dataset (package and version)."""
+    from importlib import metadata
+    from rdflib.namespace import PROV
+    _, g = sample
+    gaz = sorted(e for e in g.subjects(SHEQU.source, Literal("gazetteer")))
+    assert gaz
+    dataset = ID[f"dataset/jionlp-{metadata.version('jionlp')}"]
+    assert {g.value(e, PROV.wasDerivedFrom) for e in gaz} == {dataset}
+    assert (dataset, RDF.type, URIRef("https://schema.org/Dataset")) in g and g.value(dataset, RDFS.label)
+    h = Graph()
+    for t in g:
+        h.add(t)
+    h.remove((gaz[0], PROV.wasDerivedFrom, None))
+    assert {v.shape for v in validate(h)} == {"shapes:Evidence"}

@@ -133,3 +133,32 @@ def test_store_holds_the_turtle_triples(built, html):
     out, report = built
     store = ox.Store.read_only(str((out / "store").resolve()))
     assert len(store) == report.triples == len(Graph().parse(out / "graph.ttl"))
+
+
+def test_moved_and_dropped_parents_give_the_old_paths_bytes():
+    """Links nearest_parents drops or moves up (issue 15): their spooled evidence is skipped or
+    restated, as the old path's per-fact evidence was."""
+    from io import BytesIO
+
+    from kg.rdf.blocks import Ordered
+    from kg.rdf.link import merge
+    from kg.records import Article, Entity, Evidence, Extraction, Relation
+
+    c, s, d, city = "place/x/丁社区", "place/x/丙街道", "place/甲市/乙区", "place/甲市"
+    kinds = {c: "Community", s: "Subdistrict", d: "District", city: "City"}
+
+    def x(doc, rels):
+        art = Article(doc, 0, doc, "")
+        return Extraction(art, {k: Entity(k, t, k.rsplit("/", 1)[-1]) for k, t in kinds.items()},
+                          [Relation(a, "locatedIn", b,
+                                    None if src == "gazetteer" else Evidence(art.id, "句子。", k, k + 3), src)
+                           for k, (a, b, src) in enumerate(rels)])
+    kg = merge([x("a.txt", [(c, s, "text"), (c, s, "context"), (d, city, "gazetteer")]),
+                x("b.txt", [(c, city, "text"), (c, d, "context")]), x("c.txt", [(d, city, "text")])])
+    ordered = Ordered(kg)
+    buf = BytesIO()
+    write_turtle(ordered, ordered.prefixes, buf)
+    assert buf.getvalue() == old_build_graph(kg).serialize(format="turtle", encoding="utf-8")
+    assert {k for k in kg.facts} == {(c, "locatedIn", s), (s, "locatedIn", city), (d, "locatedIn", city)}
+    assert b'"gazetteer"' in buf.getvalue()
+    ordered.close()

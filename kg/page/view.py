@@ -90,7 +90,7 @@ def graph_data(g: Graph, keep: set[URIRef] | None = None) -> dict:
             "code": str(g.value(iri, SHEQU.adminCode) or ""), "reason": _reason(g.value(iri, SHEQU.linkReason)),
             "scheme": SCHEME_NAME.get(str(g.value(iri, SHEQU.codeScheme) or "").rsplit("#", 1)[-1], ""),
             "chain": _chain(iri, types, parents, labels, g),
-            "quantities": sorted(str(g.value(q, SHEQU.asWritten) or g.value(q, RDF.value))
+            "quantities": sorted(str(g.value(q, SHEQU.asWritten) or g.value(q, SHEQU.value))
                                  for q in g.objects(iri, SHEQU.hasQuantity)),
             "years": sorted(str(y) for y in g.objects(iri, SHEQU.year)), "evidence": []})
     sentences, articles = _evidence(g, ids, labels, details)

@@ -69,6 +69,10 @@ def statement(digest: str) -> str:
     return f"{ID}statement/{digest}"
 
 
+def dataset(package: str, version: str) -> str:
+    return f"{ID}dataset/{package}-{version}"
+
+
 def quantity(owner: str, *parts: object) -> str:
     digest = hashlib.sha1("\x1f".join(map(str, (owner,) + parts)).encode()).hexdigest()[:12]
     return f"{ID}quantity/{digest}"

@@ -32,6 +32,11 @@ def quantity_iri(owner: str, *parts: object) -> URIRef:
     return URIRef(terms.quantity(owner, *parts))
 
 
+def dataset_iri(package: str, version: str) -> URIRef:
+    """The division data a gazetteer fact comes from: one IRI per package and version."""
+    return URIRef(terms.dataset(package, version))
+
+
 CODE_SCHEMES, SCHEME_LABELS = terms.CODE_SCHEMES, terms.SCHEME_LABELS
 
 

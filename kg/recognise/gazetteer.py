@@ -24,6 +24,13 @@ from kg.errors import E, KgError
 
 LEVEL_TYPE = {1: "Province", 2: "City", 3: "District", 4: "Subdistrict", 5: "Community"}
 SOURCE = "JioNLP china_location (GB/T 2260)"
+PACKAGE = "jionlp"  # the package that ships the table; its version names the dataset in the graph
+
+
+def package_version() -> str:
+    """The installed JioNLP's version (pinned in pyproject.toml), so evidence says which table."""
+    from importlib import metadata
+    return metadata.version(PACKAGE)
 
 
 @dataclass(frozen=True)

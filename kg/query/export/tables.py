@@ -18,7 +18,7 @@ import networkx as nx
 from kg.atomic import write_text
 from kg.query.export.view import ATTRIBUTES
 
-_NEO4J_TYPES = {"investment": "float", "totalInvestment": "float"}
+_NEO4J_TYPES = {"investment": "float", "totalInvestment": "float", "year": "int"}
 
 
 def _csv(header: list[str], rows) -> str:

@@ -17,7 +17,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from kg.rdf.vocab import SHEQU
 
 HIDDEN = {SHEQU.Evidence, SHEQU.Quantity}  # folded away in the property graph
-# attribute name → property; numbers become floats (GraphML and GEXF have no decimal type)
+# attribute name → property; amounts become floats (GraphML and GEXF have no decimal type), years ints
 ATTRIBUTES = {"code": SHEQU.adminCode, "investment": SHEQU.investment,
               "totalInvestment": SHEQU.totalInvestment, "year": SHEQU.year}
 
@@ -28,6 +28,8 @@ def _local(iri: URIRef) -> str:
 
 def _value(lit: Literal) -> object:
     v = lit.toPython()
+    if isinstance(v, int) and not isinstance(v, bool):
+        return v
     return float(v) if isinstance(v, (Decimal, int, float)) and not isinstance(v, bool) else str(v)
 
 
