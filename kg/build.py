@@ -27,6 +27,7 @@ from kg.text.split import split_articles
 
 OUTPUTS = ("graph.ttl", "graph.html", "store")
 PROGRESS_EVERY_S = 5.0  # a progress line at most this often when stderr is not a terminal
+VALIDATE_MAX_TRIPLES = 100_000  # kg build checks the shapes up to this size (about 2 s); kg validate beyond
 
 
 @dataclass
@@ -36,6 +37,7 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    shape_warnings: list[str] = field(default_factory=list)  # the written graph against its contract
     entities: Counter = field(default_factory=Counter)
     relations: Counter = field(default_factory=Counter)
     triples: int = 0
@@ -45,6 +47,7 @@ class BuildReport:
         lines.append("entities: " + ", ".join(f"{t} {self.entities.get(t, 0)}" for t in ENTITY_TYPES))
         lines.append("relations: " + ", ".join(f"{r} {self.relations.get(r, 0)}" for r in RELATIONS))
         lines += [f"note: {n}" for n in self.notes]
+        lines += [f"warning: {w}" for w in self.shape_warnings]
         if self.errors or self.warnings:
             lines.append(f"{len(self.errors)} errors, {len(self.warnings)} warnings (each said above)")
         return "\n".join(lines)
@@ -87,7 +90,7 @@ def read_articles(inputs: list[str], report: BuildReport, max_file_bytes: int | 
 def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, html: bool = True,
           show_progress: bool = True, max_file_bytes: int | None = ingest.MAX_FILE_BYTES,
           log: Callable[[str], None] | None = None, progress_every: float = PROGRESS_EVERY_S,
-          cache: bool = True, cluster: str | None = None) -> BuildReport:
+          cache: bool = True, cluster: str | None = None, validate: bool = True) -> BuildReport:
     """Build the graph of ``inputs`` into ``out_dir``. ``log`` gets each error and warning line
     as it happens; progress goes to stderr (a bar on a terminal, else a line now and then).
     With ``cache``, extractions are kept in ``out_dir``/.kg-cache and reused by the next build;
@@ -111,12 +114,14 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     if not lock.acquire():
         raise KgError(E.E061, path=out)
     try:
-        return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp)
+        return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp,
+                             validate)
     finally:
         lock.release()
 
 
-def _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp):
+def _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp,
+                  validate=True):
     from kg.build_cache import ExtractionCache
     from kg.build_progress import with_progress
     from kg.rdf.blocks import Ordered
@@ -152,9 +157,28 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
         if ordered is not None:
             ordered.close()
         kg.evidence.close()
+    if validate:
+        _check_shapes(gen / "graph.ttl", out, report)
     if cache:
         record_build(out, gen, fp, report)
     return report
+
+
+def _check_shapes(ttl: Path, out: Path, report: BuildReport) -> None:
+    """SHACL on the graph just written, when it is small enough to cost a second or two (pyshacl
+    needs about 80 s of CPU for 10k articles: `kg validate` is there for that); a violation is a
+    warning with a count, never a failed build."""
+    if report.triples > VALIDATE_MAX_TRIPLES:
+        report.notes.append(f"not checked against ontology/shapes.ttl ({report.triples} triples > "
+                            f"{VALIDATE_MAX_TRIPLES}): kg validate {out} does it")
+        return
+    from rdflib import Graph
+
+    from kg.rdf.validate import validate as check
+    found = check(Graph().parse(ttl, format="turtle"), inplace=True)
+    if found:
+        report.shape_warnings.append(f"the graph breaks {len(found)} constraint(s) of ontology/shapes.ttl: "
+                                     f"kg validate {out} lists them")
 
 
 def _write_ordered(ordered, tmp: Path, html: bool) -> None:

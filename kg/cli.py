@@ -30,10 +30,11 @@ def main() -> None:
 @click.option("--cluster", default=None, metavar="tcp://HOST:8786", help="extract on this Dask scheduler's workers")
 @click.option("--no-cache", is_flag=True, help="extract every article again, and keep no cache")
 @click.option("--no-html", is_flag=True, help="skip graph.html")
+@click.option("--no-validate", is_flag=True, help="skip the SHACL check of the written graph (kg validate does it)")
 @click.option("--max-file-size", "max_size", default="20MB", show_default=True,
               help="refuse input files larger than this (bytes, or with kB/MB/GB)")
 def build(inputs: tuple[str, ...], out_dir: str, workers: int | None, cluster: str | None, no_cache: bool,
-          no_html: bool, max_size: str) -> None:
+          no_html: bool, no_validate: bool, max_size: str) -> None:
     """Build DIR/graph.ttl and DIR/graph.html from article files or folders.
 
     Exit status 0 when every input was read, 1 when the graph was written but some inputs
@@ -44,7 +45,8 @@ def build(inputs: tuple[str, ...], out_dir: str, workers: int | None, cluster: s
     limit = _size(max_size)
     try:
         report = run(list(inputs), out_dir, workers=workers, html=not no_html, max_file_bytes=limit,
-                     log=lambda line: click.echo(line, err=True), cache=not no_cache, cluster=cluster)
+                     log=lambda line: click.echo(line, err=True), cache=not no_cache, cluster=cluster,
+                     validate=not no_validate)
     except KgError as e:
         _fail(e)
     click.echo(report.summary(), err=True)

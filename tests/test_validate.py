@@ -90,3 +90,31 @@ def test_evidence_from_the_division_data_names_the_dataset(sample):
         h.add(t)
     h.remove((gaz[0], PROV.wasDerivedFrom, None))
     assert {v.shape for v in validate(h)} == {"shapes:Evidence"}
+
+
+def _tiny_corpus(tmp_path):
+    (tmp_path / "a.txt").write_text("长沙市芙蓉区青松街道翠竹社区联合翎杉物业公司为居民安装路灯。", encoding="utf-8")
+    return [str(tmp_path / "a.txt")]
+
+
+def test_build_checks_the_graph_it_writes_and_warns_with_a_count(tmp_path, monkeypatch):
+    import kg.rdf.validate as shapes
+    from kg.build import build
+
+    assert build(_tiny_corpus(tmp_path), tmp_path / "o1", workers=1, html=False, cache=False).shape_warnings == []
+    planted = shapes.Violation("shapes:Place", "id:x", "shequ:locatedIn", "more than one direct parent")
+    monkeypatch.setattr(shapes, "validate", lambda g, inplace=False: [planted, planted])
+    report = build(_tiny_corpus(tmp_path), tmp_path / "o2", workers=1, html=False, cache=False)
+    assert report.shape_warnings == [f"the graph breaks 2 constraint(s) of ontology/shapes.ttl: kg validate "
+                                     f"{tmp_path / 'o2'} lists them"]
+    assert "warning: the graph breaks 2" in report.summary() and (tmp_path / "o2" / "graph.ttl").exists()
+    skipped = build(_tiny_corpus(tmp_path), tmp_path / "o3", workers=1, html=False, cache=False, validate=False)
+    assert skipped.shape_warnings == []
+
+
+def test_a_big_graph_is_left_to_kg_validate(tmp_path, monkeypatch):
+    import kg.build as b
+
+    monkeypatch.setattr(b, "VALIDATE_MAX_TRIPLES", 3)
+    report = b.build(_tiny_corpus(tmp_path), tmp_path / "o", workers=1, html=False, cache=False)
+    assert any("not checked against ontology/shapes.ttl" in n for n in report.notes)
