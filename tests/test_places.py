@@ -125,3 +125,10 @@ def test_a_work_unit_compound_keeps_the_unit_whole_verbs_and_all(gaz):
 def test_a_compound_named_after_a_firm_written_again_and_again(gaz):
     text = "华冠制冷小区的老房子拆了。\n华冠制冷小区作为涉改小区之一，迎来新生。"
     assert names(text, gaz, "Neighborhood")[:2] == ["华冠制冷", "华冠制冷"]
+
+
+def test_a_township_level_unit_named_as_a_community_is_a_community(gaz):
+    named = [p for p in range(len(gaz.names)) if gaz.levels[p] == 4 and gaz.names[p].endswith("社区")]
+    streets = [p for p in range(len(gaz.names)) if gaz.levels[p] == 4 and gaz.names[p].endswith("街道")]
+    assert named and {gaz.type_of(p) for p in named} == {"Community"}
+    assert {gaz.type_of(p) for p in streets} == {"Subdistrict"}

@@ -171,7 +171,12 @@ class Gazetteer:
         return out
 
     def type_of(self, pid: int) -> str:
-        return LEVEL_TYPE[self.levels[pid]]
+        """By level; a township-level unit named as a community (some cities' 某某社区 under a
+        district) is what its name says, a Community, as the text and the graph's contract call it."""
+        level = self.levels[pid]
+        if level == 4 and self.names[pid].endswith(("社区", "村")):
+            return "Community"
+        return LEVEL_TYPE[level]
 
     def code_of(self, pid: int) -> str | None:
         """Own code, else None (levels 4-5 have none in this data)."""
