@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from kg import atomic
-from kg.build_cache import ExtractionCache, article_key, extractor_version
+from kg.build_cache import ExtractionCache, extractor_version, key_of
+from kg.build_read import Known
 from kg.recognise import gazetteer
 from kg.records import Article, Extraction
 
@@ -74,18 +75,23 @@ def fresh_extractions(articles: list[Article], workers: int | None, cluster: str
     return _local(articles, max(1, workers))
 
 
+def _text(a):
+    """The article with its text (a ``Known`` one, kg/build_read.py, is read from its file)."""
+    return a.load() if isinstance(a, Known) else a
+
+
 def extractions(articles: list[Article], cache: ExtractionCache | None, workers: int | None = None,
                 cluster: str | None = None, progress: Callable[[], None] | None = None) -> Iterator[Extraction]:
     """Every article's extraction, in order; cached ones read back, the others extracted."""
     version = extractor_version()
-    keys = [article_key(a, version) for a in articles]
+    keys = [key_of(a, version) for a in articles]
     have = cache.keys() if cache is not None else set()
-    todo = [a for a, k in zip(articles, keys) if k not in have]
+    todo = [_text(a) for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
     fresh = fresh_extractions(todo, workers, cluster) if todo else iter(())
     for a, k in zip(articles, keys):
         x = cache.get(k) if k in have else None
         if x is None:
-            x = next(fresh) if k not in have else extract_one(a)  # an unreadable entry: extract again
+            x = next(fresh) if k not in have else extract_one(_text(a))  # an unreadable entry: extract again
             if cache is not None:
                 cache.put(k, x)
         if progress:
