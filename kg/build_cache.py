@@ -39,6 +39,7 @@ _SOURCES = ("text", "recognise", "extract.py", "records.py")
 # text changes the keys, and one that does not (say, how files are found) keeps the cache
 _READING = ("text/ingest.py", "text/html.py")
 _COMMIT_EVERY_S = 2.0
+_BATCH = 500  # keys per read (SQLite's limit on parameters is far above)
 
 
 def package_versions() -> str:
@@ -93,6 +94,7 @@ class ExtractionCache:
         self.stamp = time.time_ns()
         self._pending = 0
         self._last = time.monotonic()
+        self._used: set[str] = set()  # entries read by this build (written ones are stamped)
         self.db.execute("BEGIN")
 
     @staticmethod
@@ -140,15 +142,22 @@ class ExtractionCache:
         return {k for (k,) in self.db.execute("SELECT key FROM x")}
 
     def get(self, key: str) -> Extraction | None:
-        row = self.db.execute("SELECT data FROM x WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            x = pickle.loads(zlib.decompress(row[0]))
-        except Exception:  # a damaged or foreign entry: the caller extracts the article again
-            return None
-        self.db.execute("UPDATE x SET used = ? WHERE key = ?", (self.stamp, key))
-        return x
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: list[str]) -> dict[str, Extraction]:
+        """The entries of ``keys`` that are there and readable, in one query per batch; a
+        damaged or foreign entry is left out (the caller extracts the article again)."""
+        found: dict[str, Extraction] = {}
+        for i in range(0, len(keys), _BATCH):
+            part = keys[i:i + _BATCH]
+            marks = ",".join("?" * len(part))
+            for key, data in self.db.execute(f"SELECT key, data FROM x WHERE key IN ({marks})", part):
+                try:
+                    found[key] = pickle.loads(zlib.decompress(data))
+                except Exception:
+                    continue
+        self._used.update(found)
+        return found
 
     def put(self, key: str, x: Extraction) -> None:
         data = zlib.compress(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL), 1)
@@ -164,7 +173,10 @@ class ExtractionCache:
 
     def prune(self) -> None:
         """Drop the entries this build did not use (removed or changed articles, old versions)."""
-        self.db.execute("DELETE FROM x WHERE used != ?", (self.stamp,))
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS read (key TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM read")
+        self.db.executemany("INSERT OR IGNORE INTO read VALUES (?)", ((k,) for k in self._used))
+        self.db.execute("DELETE FROM x WHERE used != ? AND key NOT IN (SELECT key FROM read)", (self.stamp,))
         self.flush()
 
     def close(self) -> None:

@@ -20,6 +20,7 @@ from kg.records import Article, Extraction
 
 PARALLEL_FROM = 40  # articles to extract; below this, worker start-up costs more than it saves
 CHUNK = 8  # articles per task sent to a local worker
+READ_BATCH = 256  # cached extractions read in one query
 
 
 def cores() -> int:
@@ -88,12 +89,16 @@ def extractions(articles: list[Article], cache: ExtractionCache | None, workers:
     have = cache.keys() if cache is not None else set()
     todo = [_text(a) for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
     fresh = fresh_extractions(todo, workers, cluster) if todo else iter(())
-    for a, k in zip(articles, keys):
-        x = cache.get(k) if k in have else None
-        if x is None:
-            x = next(fresh) if k not in have else extract_one(_text(a))  # an unreadable entry: extract again
-            if cache is not None:
-                cache.put(k, x)
-        if progress:
-            progress()
-        yield x
+    for start in range(0, len(articles), READ_BATCH):
+        part = range(start, min(start + READ_BATCH, len(articles)))
+        got = cache.get_many([keys[i] for i in part if keys[i] in have]) if cache is not None else {}
+        for i in part:
+            a, k = articles[i], keys[i]
+            x = got.get(k)
+            if x is None:
+                x = next(fresh) if k not in have else extract_one(_text(a))  # an unreadable entry: extract again
+                if cache is not None:
+                    cache.put(k, x)
+            if progress:
+                progress()
+            yield x
