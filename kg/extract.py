@@ -28,6 +28,7 @@ class _Builder:
         self.sentences = split_sentences(article.text)
         self.entities: dict[str, Entity] = {}
         self.relations: list[Relation] = []
+        self._stated: dict[tuple[str, str, str], list[Relation]] = {}  # (s, p, o) -> its relations, in order
         self.lower_codes: dict[int, str] = {}  # data node -> its NBS code, for streets and communities
 
     def evidence(self, start: int, end: int) -> Evidence:
@@ -48,11 +49,12 @@ class _Builder:
 
     def relate(self, s: str, p: str, o: str, ev: Evidence | None, source: str = "text") -> None:
         """Record a fact once per sentence that states it (a fact inferred from context, once)."""
-        same = [r for r in self.relations if r.subject == s and r.predicate == p and r.object == o]
+        same = self._stated.setdefault((s, p, o), [])
         again = source == "text" and ev is not None and all(
             r.source == "text" and r.evidence is not None and r.evidence.sentence != ev.sentence for r in same)
         if s != o and (not same or again):
             self.relations.append(Relation(s, p, o, ev, source))
+            same.append(self.relations[-1])
 
     # -- places from the division data --------------------------------------------------------
     def gaz_key(self, pid: int) -> str:

@@ -13,7 +13,8 @@ of the files changed. With --speedup it also times one worker against two on the
 each time).
 
 usage: .venv/bin/python scripts/bench_build.py [--sizes 1000,10000] [--speedup] [--keep DIR]
-       .venv/bin/python scripts/bench_build.py --extract-speed   (extraction vs jieba.lcut, one core)
+       .venv/bin/python scripts/bench_build.py --extract-speed [--repeat 5] [FILE|DIR ...]
+           (extraction and its rule stages vs jieba.lcut, one core, CPU time; generated articles by default)
 """
 from __future__ import annotations
 
@@ -180,33 +181,88 @@ def touch_one_percent(corpus: Path, seed: int = 99) -> int:
     return len(changed)
 
 
-def extraction_speed(n: int = 200, seed: int = 5) -> dict:
-    """One core, in this process: chars/s of the whole extraction and of bare jieba.lcut on the
-    same generated articles (resources loaded and warmed up first)."""
+def _read_articles(paths: list[str]) -> list:
+    from kg.text import ingest
+    from kg.text.normalize import normalize
+    from kg.text.split import split_articles
+
+    found = ingest.find_files(paths)
+    return [a for item in ingest.read_all(found.files) if not isinstance(item, Exception)
+            for a in split_articles(item.name, normalize(item.raw))]
+
+
+def extraction_speed(n: int = 200, seed: int = 5, paths: list[str] | None = None) -> dict:
+    """One core, in this process, CPU time (time.process_time): chars/s of the whole extraction,
+    of its rule stages and of bare jieba.lcut on the same articles (generated ones, or those of
+    `paths`). The rule stages are the extraction less the jieba segmentation calls it makes
+    (the tagger's and the tokenizer's lcut of kg.text.segment, timed around each call). The
+    resources are loaded and warmed up first on generated articles that are not measured."""
     import jieba
 
     from kg.extract import extract
-    from kg.recognise import gazetteer
+    from kg.recognise import gazetteer, ner
+    from kg.text import segment
     from kg.text.normalize import normalize
     from kg.text.split import split_articles
 
     rnd = random.Random(seed)
     places = Places(rnd)
-    arts = [a for k in range(n) for a in split_articles(f"s{k}.txt", normalize(article(rnd, places, k)))]
+    if paths:
+        arts = _read_articles(paths)
+    else:
+        arts = [a for k in range(n) for a in split_articles(f"s{k}.txt", normalize(article(rnd, places, k)))]
     chars = sum(len(a.text) for a in arts)
     gaz = gazetteer.load()
-    extract(arts[0], gaz)
+    for k in range(3):
+        for a in split_articles(f"warm{k}.txt", normalize(article(random.Random(seed + 1000 + k), places, k))):
+            extract(a, gaz)
     jieba.lcut(arts[0].text)
     t = time.process_time()
     for a in arts:
         jieba.lcut(a.text)
     lcut = time.process_time() - t
-    t = time.process_time()
-    for a in arts:
-        extract(a, gaz)
-    whole = time.process_time() - t
+    tagger, spent, model = segment._tagger(), [0.0], [0.0]
+
+    def timed(f, into):
+        def call(*args, **kw):
+            t0 = time.process_time()
+            try:
+                return f(*args, **kw)
+            finally:
+                into[0] += time.process_time() - t0
+        return call
+
+    tagger.lcut, tagger.tokenizer.lcut = timed(tagger.lcut, spent), timed(tagger.tokenizer.lcut, spent)
+    org_spans, ner.org_spans = ner.org_spans, timed(ner.org_spans, model)  # the model stage, on its own
+    try:
+        t = time.process_time()
+        for a in arts:
+            extract(a, gaz)
+        whole = time.process_time() - t
+    finally:
+        del tagger.lcut, tagger.tokenizer.lcut
+        ner.org_spans = org_spans
+    rules = whole - spent[0] - model[0]
     return {"articles": len(arts), "chars": chars, "jieba_lcut_chars_per_s": round(chars / lcut),
-            "extract_chars_per_s": round(chars / whole), "extract_over_lcut": round(lcut / whole, 3)}
+            "extract_chars_per_s": round(chars / whole), "extract_over_lcut": round(lcut / whole, 3),
+            "segmentation_s": round(spent[0], 3), "model": ner.version(), "model_stage_s": round(model[0], 3),
+            "model_stage_chars_per_s": round(chars / model[0]) if model[0] else None,
+            "rule_stages_chars_per_s": round(chars / rules), "rule_stages_over_lcut": round(lcut / rules, 3)}
+
+
+def extraction_speed_median(repeat: int, paths: list[str]) -> dict:
+    """extraction_speed in `repeat` fresh processes (no cache warmed by an earlier run of the
+    same text); the median of each figure."""
+    import statistics
+
+    runs = []
+    for _ in range(repeat):
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--extract-speed", "--repeat", "1", *paths]
+        runs.append(json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout))
+    out = {k: statistics.median(r[k] for r in runs) if isinstance(runs[0][k], (int, float)) else runs[0][k]
+           for k in runs[0]}
+    out["repeats"] = repeat
+    return out
 
 
 def bench(n: int, workdir: Path, speedup: bool, workers: int | None) -> dict:
@@ -241,10 +297,13 @@ def main() -> None:
     ap.add_argument("--keep", help="work in this folder and keep it (default: a temporary one)")
     ap.add_argument("--generate-only", action="store_true", help="write the corpora and stop")
     ap.add_argument("--extract-speed", action="store_true",
-                    help="only time extract() against bare jieba.lcut on one core, in this process")
+                    help="only time extract() (whole, and its rule stages) against bare jieba.lcut on one core")
+    ap.add_argument("--repeat", type=int, default=5, help="with --extract-speed: fresh processes, median")
+    ap.add_argument("texts", nargs="*", help="with --extract-speed: files or folders to time (default: generated)")
     args = ap.parse_args()
     if args.extract_speed:
-        print(json.dumps(extraction_speed(), ensure_ascii=False))
+        res = extraction_speed(paths=args.texts) if args.repeat <= 1 else extraction_speed_median(args.repeat, args.texts)
+        print(json.dumps(res, ensure_ascii=False))
         return
     workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kg-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)

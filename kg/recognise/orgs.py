@@ -41,10 +41,12 @@ _NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "�
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
-                        "办公室", "办", "指挥部", "大队", "支队", "总队", "交警", "派出所")),
-    ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业")),
+                        "办公室", "办", "指挥部", "大队", "支队", "总队", "交警", "派出所", "政协", "人大",
+                        "人大常委会")),
+    ("Enterprise", ("集团", "有限公司", "分公司", "公司", "银行", "支行", "分行", "物业", "科技", "实业", "置业",
+                    "药业", "控股", "传媒")),
     ("SocialOrganization", ("协会", "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所",
-                            "社会工作服务中心", "发展中心", "交流中心")),
+                            "社会工作服务中心", "发展中心", "交流中心") + OFFICIAL_ABBREVIATIONS),
 ]
 _COMPANY_FORMS = ("有限公司", "公司")
 # outside units whose party body is the unit itself (not 委, 党委: bodies of a place)
@@ -176,6 +178,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
     span_starts = {a for a, _ in spans}
     found: list[OrgMention] = []
     taken_until = -1
+    count = lru_cache(maxsize=None)(text.count)  # a stem is counted once per article, however often met
     for m in _SUFFIX_RE.finditer(text):
         sfx, s, e = m.group(0), m.start(), m.end()
         if s < taken_until:
@@ -213,7 +216,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         has_place = start in span_starts
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
-        if not _proper(stem, sfx, has_place, len(stem) >= 2 and text.count(stem) > 1):
+        if not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):
             stem = _relative_tail(stem)  # 后盾单位县水务局: the name starts at its 县
             if not stem or not _proper(stem, sfx, False, False):
                 continue

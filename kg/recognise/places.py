@@ -25,6 +25,8 @@ _LOWER_SUFFIX = sorted(
     [(s, "Subdistrict") for s in SUBDISTRICT_SUFFIXES] + [(s, "Community") for s in COMMUNITY_SUFFIXES]
     + [(s, "Neighborhood") for s in NEIGHBORHOOD_SUFFIXES], key=lambda t: -len(t[0]))
 _LOWER_RE = re.compile("|".join(re.escape(s) for s, _ in _LOWER_SUFFIX))
+_LOWER_TYPE = {s: t for s, t in reversed(_LOWER_SUFFIX)}  # the first of _LOWER_SUFFIX wins
+_COMPOUND_THEN_COMMUNITY = tuple(n + c for n in NEIGHBORHOOD_SUFFIXES for c in COMMUNITY_SUFFIXES)
 _ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡", "居委", "居民区")
 _MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 9}
 _INSIDE_COMPOUND = re.compile(r"[\u4e00-\u9fff]{1,4}小区")
@@ -38,6 +40,7 @@ _COMMON_WORD = 1000
 _MAX_ORG = 40
 # suffixes a place is often written without inside a longer name (某某门街道 → 某某门)
 _SHORTENED_SUFFIXES = ("街道", "社区", "镇", "乡", "区", "县", "市")
+_LONG_GENERIC_STEMS = tuple(g for g in GENERIC_STEMS if len(g) >= 2)
 
 
 # ---- streets, communities and compounds by suffix --------------------------------------------
@@ -109,12 +112,12 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
     out: list[_Cand] = []
     for m in _LOWER_RE.finditer(text):
         sfx, s = m.group(0), m.start()
-        typ = next(t for x, t in _LOWER_SUFFIX if x == sfx)
+        typ = _LOWER_TYPE[sfx]
         nxt = text[m.end():m.end() + 1]
         if nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""):
             continue
         if text.startswith(_ANY_PLACE_SUFFIX, m.end()) or typ == "Community" \
-                and any(text.startswith(n + c, m.end()) for n in NEIGHBORHOOD_SUFFIXES for c in COMMUNITY_SUFFIXES):
+                and text.startswith(_COMPOUND_THEN_COMMUNITY, m.end()):
             continue  # 东风新村社区, 景园社区, 丽景家园小区, 石村花园社区: the first suffix is part of the name
         if typ == "Neighborhood" and sfx != "小区" and _INSIDE_COMPOUND.match(text, m.end()):
             continue  # 某苑某某小区: the first suffix is inside the compound's name
@@ -138,7 +141,7 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
 
 
 def _generic_start(stem: str) -> bool:
-    return stem in GENERIC_STEMS or any(stem.startswith(g) and len(g) >= 2 for g in GENERIC_STEMS) \
+    return stem in GENERIC_STEMS or stem.startswith(_LONG_GENERIC_STEMS) \
         or segment.tokens(stem)[0].flag.startswith(_CUT_FLAGS) and segment.is_common(segment.tokens(stem)[0].word)
 
 

@@ -13,6 +13,7 @@ from kg.text.split import CLAUSE_END
 CLAUSE_STOPS = CLAUSE_END + "…"
 QUOTE = re.compile(r"“([^“”\n]{1,16})”")
 _HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
+_HEAD_SET, _HEAD_LENGTHS = frozenset(_HEADS), sorted({len(h) for h in _HEADS}, reverse=True)
 LEAD = re.compile(r"^(?:了|的|起|着|各|出|\s)+")
 YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
 PAREN = re.compile(r"[(（][^()（）]{0,10}[)）]")
@@ -36,7 +37,8 @@ class ProjectMention:
 
 
 def head_of(text: str) -> str:
-    return next((h for h in _HEADS if text.endswith(h)), "")
+    """The longest head the text ends with: one set lookup per head length, not a scan of the heads."""
+    return next((text[-n:] for n in _HEAD_LENGTHS if text[-n:] in _HEAD_SET), "")
 
 
 def cut_to_head(text: str, limit: int = 18) -> str:

@@ -246,8 +246,12 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
     found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label))
                                    for label, a, b in series.enumerated(text)]
+    inside = _marks(text, [(p.start, p.end) for p in found])  # positions inside a project found so far
     for sent in sentences:
-        found += [p for p in _listed(text, sent) if not any(q.start <= p.start < q.end for q in found)]
+        listed = [p for p in _listed(text, sent) if not inside[p.start]]
+        for p in listed:
+            inside[p.start:p.end] = b"\x01" * max(0, p.end - p.start)
+        found += listed
     found += [p for p in facilities.recognise(text) if not any(q.start <= p.start < q.end for q in found)]
     found += _quoted(text, [(p.start, p.end) for p in found], communities)
     found += [p for p in facilities.quoted(text) if not any(q.start <= p.start < q.end for q in found)]

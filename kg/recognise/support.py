@@ -12,7 +12,7 @@ import re
 
 from kg.recognise.lexicon import CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, TEAM_CUES, TITLE_AFTER
 from kg.records import Mention, Sentence
-from kg.recognise.relations import supports
+from kg.recognise.relations import _within, supports
 from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
 
 _TEAM_RE = re.compile("|".join(sorted(TEAM_CUES, key=len, reverse=True)))
@@ -45,10 +45,10 @@ def team_villages(text: str, org: Mention, cue: re.Match, sent: Sentence | None,
     those named after the team in the same sentence (分驻于甲村、乙村), else the village the
     paragraph named last; [] when none (use the scope)."""
     cue_start, cue_end = org.end + cue.start(), org.end + cue.end()
-    named = [m for m in communities if org.end <= m.start < cue_start and text[m.start - 1:m.start] == _STATION]
+    named = [m for m in _within(communities, org.end, cue_start) if text[m.start - 1:m.start] == _STATION]
     if named:
         return [named[-1].name]
-    after = [m.name for m in communities if sent is not None and cue_end <= m.start < sent.end]
+    after = [m.name for m in _within(communities, cue_end, sent.end)] if sent is not None else []
     if after or _STATION in text[org.end:cue_start]:
         return list(dict.fromkeys(after))
     return named_before(text, org.start, communities)  # 某村…。某银行驻村工作队进村后…
@@ -115,7 +115,7 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
         elif supports(text, m) or in_frame(sent, m) or carries_works(text, m) \
                 or opens_clause(text, m, by_end) and does_works(text, m):
             out[k] = []
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    breaks = [x.start() for x in re.finditer("\n", text)]
     by_line: dict[int, list[int]] = {}
     for k, m in enumerate(orgs):
         if opens_clause(text, m, by_end):

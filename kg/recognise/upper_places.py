@@ -5,6 +5,7 @@ several places is linked only when the article's other places single one out.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.text import segment
@@ -38,6 +39,15 @@ def _upper_index(gaz_id: int, gaz: Gazetteer) -> dict[str, list[tuple[str, str]]
     return index
 
 
+@lru_cache(maxsize=1)
+def _upper_starts(gaz_id: int, gaz: Gazetteer) -> re.Pattern:
+    """Where a name of the index may start: a first character of one followed by a second
+    character of one, so that the scan below skips the rest of the text in C."""
+    index = _upper_index(gaz_id, gaz)
+    firsts, seconds = ("".join(sorted({k[n] for k in index})) for n in (0, 1))
+    return re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+
+
 def _candidates(gaz: Gazetteer, name: str, kind: str) -> list[int]:
     if kind == "full":
         return [i for i in gaz.by_name.get(name, []) if gaz.level(i) <= 3]
@@ -47,19 +57,17 @@ def _candidates(gaz: Gazetteer, name: str, kind: str) -> list[int]:
 
 
 def _match_upper(text: str, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:
-    index = _upper_index(id(gaz), gaz)
-    out, i = [], 0
-    while i < len(text) - 1:
-        hit = None
+    index, starts = _upper_index(id(gaz), gaz), _upper_starts(id(gaz), gaz)
+    out, at = [], starts.search(text)
+    while at:
+        i, hit = at.start(), None
         for name, kind in index.get(text[i:i + 2], ()):
             if text.startswith(name, i):
                 hit = (i, i + len(name), name, kind)
                 break
         if hit:
             out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
+        at = starts.search(text, hit[1] if hit else i + 1)
     return out
 
 
@@ -88,6 +96,12 @@ def _resolve(gaz: Gazetteer, cands: list[int], context: set[int], prev: int | No
 
 
 def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
+    return list(_recognise_upper(text, gaz))
+
+
+@lru_cache(maxsize=4)
+def _recognise_upper(text: str, gaz: Gazetteer) -> tuple[Mention, ...]:
+    """Found once per article, though extraction and the place recogniser both ask."""
     raw = _match_upper(text, gaz)
     # a name inside an event's name (淮海战役) is not a mention, but still tells where the
     # article is; one that only names a medium (四川卫视, 绵阳日报) is neither
@@ -129,7 +143,7 @@ def recognise_upper(text: str, gaz: Gazetteer) -> list[Mention]:
         sure.update(gaz.ancestors(pid))
         out.append(Mention(gaz.type_of(pid), gaz.name(pid), s, e, name, code=gaz.code_of(pid),
                            place_id=pid, link_reason=why))
-    return out
+    return tuple(out)
 
 
 def _starts_inside_a_word(text: str, start: int, end: int) -> bool:

@@ -88,7 +88,9 @@ def _tagger() -> posseg.POSTokenizer:
     tk.initialize()
     for w in FIELD_NOUNS:
         tk.add_word(w, tag="n")
-    tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)  # its __init__ would parse the dictionary again
+    from kg.text.tagger import CachedTagger  # after the light import of jieba.posseg above
+
+    tagger = CachedTagger.__new__(CachedTagger)  # its __init__ would parse the dictionary again
     tagger.tokenizer = tk
     tagger.word_tag_tab = dict(_word_tags())
     return tagger
@@ -111,7 +113,13 @@ def _tokens(text: str) -> tuple[Token, ...]:
 
 
 def words(text: str) -> list[str]:
-    return [w for w in _tagger().tokenizer.lcut(text, HMM=True)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    """Stems are cut into words again and again (each check of a name asks): once per process."""
+    return tuple(_tagger().tokenizer.lcut(text, HMM=True))
 
 
 def freq(word: str) -> int:

@@ -33,7 +33,7 @@ from rdflib.term import Identifier
 from kg import atomic
 from kg.errors import E, KgError
 from kg.query.results import MEDIA_TYPES
-from kg.query.server.worker import Worker, WorkerFailed
+from kg.query.server.worker import Worker, WorkerFailed, _body
 
 STATUS = {"E020": 400, "E021": 404, "E022": 400, "E025": 400, "E026": 400, "E029": 400, "E034": 400,
           "E023": 403, "E024": 503, "E030": 503, "E070": 400, "E071": 403, "E072": 400, "E073": 413,
@@ -84,8 +84,11 @@ class QueryRunner:
     def _spawn(self, gen: Path) -> Worker:
         w = Worker(self._ctx, self.store_name, gen)
         with self._lock:
-            self._all.add(w)
-        return w
+            if not self._stopped.is_set():
+                self._all.add(w)
+                return w
+        w.stop()  # started while the server was closing: close() did not see it
+        raise WorkerFailed("E076", _body(KgError(E.E076, detail="the server is stopping")))
 
     def _stop(self, w: Worker | None) -> None:
         if w is not None:
@@ -167,7 +170,10 @@ class QueryRunner:
                     self._stop(w)
                     w = None
                 if w is None and _has_store(gen, self.store_name):
-                    w = self._spawn(gen)
+                    try:
+                        w = self._spawn(gen)
+                    except WorkerFailed:
+                        return  # stopping
                 self._slots.put(w)
 
     def close(self) -> None:
@@ -176,6 +182,9 @@ class QueryRunner:
             workers, self._all = list(self._all), set()
         for w in workers:
             w.stop()
+        for p in self._ctx.active_children():  # one the supervisor was starting as close() began
+            p.kill()
+            p.join(timeout=5)
 
 
 class AnswerCache:
