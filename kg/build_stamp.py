@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import atomic
-from kg.build_cache import CACHE_DIR, article_key, extractor_version, package_versions
+from kg.build_cache import CACHE_DIR, extractor_version, key_of, package_versions
 
 _STAMP = "last-build.json"
 _OUTPUT_PACKAGES = ("rdflib", "pyoxigraph", "networkx")
@@ -40,7 +40,7 @@ def fingerprint(articles, html: bool) -> str:
     version = extractor_version()
     h = hashlib.sha256(f"{code_version()} html={html}".encode())
     for a in articles:
-        h.update(article_key(a, version).encode())
+        h.update(key_of(a, version).encode())
     return h.hexdigest()
 
 

@@ -152,3 +152,70 @@ def test_segmenter_tags_as_jieba_does():
     ours = {w: t for w, t in segment._tagger().word_tag_tab.items() if w not in segment.FIELD_NOUNS}
     assert ours == {w: t for w, t in tagger.word_tag_tab.items() if w not in segment.FIELD_NOUNS}
     assert [(t.word, t.flag) for t in segment.tokens(text)] == [tuple(p) for p in tagger.lcut(text)]
+
+
+def _reading(monkeypatch) -> list:
+    from kg.text import ingest
+
+    read = []
+    real = ingest.read
+
+    def spied(path, doc=None, max_bytes=ingest.MAX_FILE_BYTES):
+        read.append(doc)
+        return real(path, doc, max_bytes)
+    monkeypatch.setattr(ingest, "read", spied)
+    return read
+
+
+def _age(root: Path, seconds: int = 3600) -> None:
+    """Set every file's mtime in the past (a file changed in the last seconds is read again)."""
+    import os
+    import time
+
+    for f in root.rglob("*.txt"):
+        os.utime(f, ns=(time.time_ns() - seconds * 10**9,) * 2)
+
+
+def test_rebuild_does_not_open_unchanged_files(tmp_path, monkeypatch, cold):
+    root = _corpus(tmp_path / "in", TEXTS)
+    _age(root)
+    out = tmp_path / "out"
+    read = _reading(monkeypatch)
+    build([str(root)], out, workers=1, show_progress=False)
+    assert sorted(read) == sorted(TEXTS)
+    read.clear()
+    (root / "a.txt").write_text(TEXTS["a.txt"] + "翠竹社区党支部组织党员志愿服务。", encoding="utf-8")
+    build([str(root)], out, workers=1, show_progress=False)
+    assert read == ["a.txt"]  # a new mtime: read again; the others taken from the index
+    read.clear()
+    (root / "a.txt").write_text(TEXTS["a.txt"], encoding="utf-8")
+    _age(root, 7200)  # the same bytes as the first time, an mtime not seen before
+    seen = _counting(monkeypatch)
+    report = build([str(root)], out, workers=1, show_progress=False)
+    assert sorted(read) == sorted(TEXTS) and seen == ["a.txt"]  # every mtime changed; only a.txt's text
+    assert _bytes(out) == cold
+    read.clear()
+    again = build([str(root)], out, workers=1, show_progress=False)
+    assert read == [] and seen == ["a.txt"] and _bytes(out) == cold
+    assert any("nothing changed" in n for n in again.notes)
+    assert (again.files, again.articles, again.triples) == (report.files, report.articles, report.triples)
+    build([str(root)], out, workers=1, show_progress=False, cache=False)
+    assert sorted(read) == sorted(TEXTS)  # --no-cache reads every file
+
+
+def test_known_file_whose_entry_is_gone_is_read_again(tmp_path, monkeypatch, cold):
+    import sqlite3
+
+    root = _corpus(tmp_path / "in", TEXTS)
+    _age(root)
+    out = tmp_path / "out"
+    build([str(root)], out, workers=1, show_progress=False)
+    (out / CACHE_DIR / "last-build.json").unlink()  # not "nothing changed"
+    db = sqlite3.connect(out / CACHE_DIR / "extractions.sqlite")
+    db.execute("DELETE FROM x WHERE key = (SELECT keys FROM files WHERE doc = 'c.txt')")
+    db.commit()
+    db.close()
+    read, seen = _reading(monkeypatch), _counting(monkeypatch)
+    build([str(root)], out, workers=1, show_progress=False)
+    assert read == ["c.txt"] and seen == ["c.txt"]
+    assert _bytes(out) == cold
