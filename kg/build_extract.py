@@ -62,13 +62,28 @@ def extract_batch(articles: list[Article]) -> list[Extraction]:
 def _local(articles: list[Article], workers: int, in_process: bool = True) -> Iterator[Extraction]:
     """Extract in ``workers`` processes; one worker is this process when ``in_process``."""
     if workers <= 1 and in_process:
-        for a in articles:
-            yield extract_one(a)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
-        for x in pool.map(extract_one, articles, chunksize=CHUNK):
-            atomic.pause_point("extracting")
-            yield x
+        return (extract_one(a) for a in articles)
+    return _pool(articles, workers)
+
+
+def _pool(articles: list[Article], workers: int) -> Iterator[Extraction]:
+    """The workers start and every task is sent now, not when the first result is asked for: a
+    rebuild reads its cached extractions meanwhile instead of waiting at the first changed one."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+    try:
+        results = pool.map(extract_one, articles, chunksize=CHUNK)
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+
+    def drain() -> Iterator[Extraction]:
+        try:
+            for x in results:
+                atomic.pause_point("extracting")
+                yield x
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return drain()
 
 
 def fresh_extractions(articles: list[Article], workers: int | None, cluster: str | None) -> Iterator[Extraction]:

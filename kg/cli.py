@@ -28,7 +28,7 @@ def main() -> None:
 @click.option("--out", "out_dir", default="output", show_default=True, help="output folder")
 @click.option("--workers", type=int, default=None, help="processes for extraction (default: all cores)")
 @click.option("--cluster", default=None, metavar="tcp://HOST:8786", help="extract on this Dask scheduler's workers")
-@click.option("--no-cache", is_flag=True, help="extract every article again, and keep no cache")
+@click.option("--no-cache", is_flag=True, help="read every file and extract every article again, and keep no cache")
 @click.option("--no-html", is_flag=True, help="skip graph.html")
 @click.option("--no-validate", is_flag=True, help="skip the SHACL check of the written graph (kg validate does it)")
 @click.option("--max-file-size", "max_size", default="20MB", show_default=True,

@@ -219,3 +219,15 @@ def test_known_file_whose_entry_is_gone_is_read_again(tmp_path, monkeypatch, col
     build([str(root)], out, workers=1, show_progress=False)
     assert read == ["c.txt"] and seen == ["c.txt"]
     assert _bytes(out) == cold
+
+
+def test_worker_count_follows_the_work(monkeypatch):
+    got = []
+    monkeypatch.setattr(build_extract, "_local",
+                        lambda arts, workers, in_process=True: got.append((len(arts), workers, in_process)) or iter(()))
+    monkeypatch.setattr(build_extract, "cores", lambda: 2)
+    for n in (10, 100, 600, 5000):
+        build_extract.fresh_extractions([None] * n, None, None)
+    build_extract.fresh_extractions([None] * 100, 2, None)
+    # few articles: this process; a rebuild's hundred: one worker beside it; more: all cores; as asked
+    assert got == [(10, 1, True), (100, 1, False), (600, 2, False), (5000, 2, False), (100, 2, True)]
