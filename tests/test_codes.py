@@ -140,3 +140,16 @@ def test_missing_code_data_is_one_clear_error(tmp_path):
     with pytest.raises(KgError) as err:
         codes.Divisions(tmp_path)
     assert err.value.msg.code == "E011" and "index.tsv" in err.value.detail
+
+
+def test_parsed_counties_are_bounded_and_read_again_the_same(monkeypatch):
+    from kg.recognise import codes
+
+    monkeypatch.setattr(codes, "KEEP_COUNTIES", 3)
+    d = codes.Divisions()
+    counties = sorted(d._where)[:5]
+    first = d.towns(counties[0])
+    for c in counties[1:]:
+        d.towns(c)
+    assert list(d._towns) == counties[2:]
+    assert d.towns(counties[0]) == first and list(d._towns)[-1] == counties[0]

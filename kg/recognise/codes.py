@@ -11,12 +11,16 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import E, KgError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "divisions"
+# counties whose towns and villages stay parsed in a process (re-reading one costs milliseconds;
+# all 2,978 of them, as a corpus from all over the country reaches, would be a few hundred MB)
+KEEP_COUNTIES = 200
 SCHEME = "NBS2023"  # the codes of 9 and 12 digits; those of 6 are GB/T 2260 from JioNLP
 # town-level codes 400-599 are units like a town that are not one (开发区, 农场, 林场)
 NON_ADMINISTRATIVE = ("4", "5")
@@ -46,7 +50,7 @@ class Divisions:
         self._blocks = folder / "towns.bin"
         self._areas: dict[str, str] = {}
         self._where: dict[str, tuple[int, int]] = {}
-        self._towns: dict[str, tuple[Town, ...]] = {}
+        self._towns: OrderedDict[str, tuple[Town, ...]] = OrderedDict()  # the counties read lately
         self._under: dict[str, list[str]] = {}
         try:
             for line in (folder / "index.tsv").read_text(encoding="utf-8").splitlines():
@@ -69,9 +73,15 @@ class Divisions:
 
     def towns(self, county: str) -> tuple[Town, ...]:
         """The towns/streets of a county (6-digit code), each with its villages/communities."""
-        if county not in self._towns:
-            self._towns[county] = _parse(county, self._read(*self._where[county])) if county in self._where else ()
-        return self._towns[county]
+        towns = self._towns.get(county)
+        if towns is None:
+            towns = _parse(county, self._read(*self._where[county])) if county in self._where else ()
+            self._towns[county] = towns
+            if len(self._towns) > KEEP_COUNTIES:
+                self._towns.popitem(last=False)  # a corpus from all over the country: memory stays bounded
+        else:
+            self._towns.move_to_end(county)
+        return towns
 
     def _read(self, offset: int, length: int) -> str:
         try:
