@@ -32,7 +32,7 @@ def test_a_phrase_that_qualifies_the_noun_after_it_is_refused(gaz):
 
 
 def test_a_name_of_ordinary_words_only_is_refused(gaz):
-    assert accepted("要打造新时代社会治理新格局。", ["新时代"], gaz) == []
+    assert accepted("开创新时代基层工作新局面。", ["新时代"], gaz) == []
     assert accepted("迎接新时代、新征程。", ["新时代"], gaz) == []
 
 

@@ -1,7 +1,7 @@
 """Accept or refuse the organisation names the statistical tagger proposes (kg/recognise/ner.py).
 
 The tagger sees brands and abbreviations that have no type suffix (某某科技, 市政协), but it also
-cuts words in two (中国能|建), runs a name into the verb after it (某某书店联合), and calls media,
+cuts words in two (小|区监委|会), runs a name into the verb after it (某某书店联合), and calls media,
 places and a community's own bodies organisations. Each rule below refuses one such family;
 what is left must read as a proper name, as the suffix rules require.
 """
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import (BARE_KIND_STEMS, BODY_CONTEXT_CUES, BODY_PEOPLE, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES, ORG_SUFFIXES, OWN_BODY_STEM_ENDS,
-                                  RELATIVE_PREFIXES, UNIT_COMPOUND_HEADS, UNIT_COMPOUND_SUFFIXES)
+from kg.recognise.lexicon import (BARE_KIND_STEMS, BODY_CONTEXT_CUES, BODY_PEOPLE, INTERNAL_BODY_SUFFIXES,
+                                  MEDIA_SUFFIXES, ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES,
+                                  UNIT_COMPOUND_HEADS, UNIT_COMPOUND_SUFFIXES)
 from kg.recognise.orgs import OrgMention, kind_of, resolve
 from kg.records import Mention, Sentence
 from kg.text import segment
@@ -82,7 +83,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _whole_before(text: str, b: int) -> bool:
     """A name with no type suffix must end where its phrase does: before a verb, a mark, a
     conjunction or its people (某某科技提出…, 某某公益、…, 某某体育负责人), not before a noun it
-    only qualifies (新时代社会治理)."""
+    only qualifies (新时代基层工作)."""
     nxt = segment.tokens(text[b:b + _WINDOW])
     if not nxt or text.startswith(BODY_PEOPLE, b):
         return True
@@ -114,7 +115,7 @@ def _refused(text: str, name: str, b: int) -> bool:
 
 
 def _widened(text: str, o: OrgMention, a: int, b: int) -> OrgMention | None:
-    """A rule name the proposal continues to the left (中|铁某局集团: the rules cut a word of
+    """A rule name the proposal continues to the left (中|林某局集团: the rules cut a word of
     direction off): the proposal's start, when what it adds is short and the whole still passes."""
     m = o.mention
     if b != m.end or not (m.start - 3 <= a < m.start) or o.canonical != m.name or o.scoped:
