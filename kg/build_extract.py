@@ -9,7 +9,9 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
+from itertools import islice
 from concurrent.futures import ProcessPoolExecutor
 
 from kg import atomic
@@ -24,6 +26,7 @@ PARALLEL_FROM = 40  # articles to extract; below this, worker start-up costs mor
 # changed articles takes one worker, which runs beside the build reading the cache and merging
 PER_WORKER = 250
 CHUNK = 8  # articles per task sent to a local worker
+IN_FLIGHT = 64  # tasks sent and not yet taken back (512 articles: a 1 % rebuild of 50k at once)
 READ_BATCH = 256  # cached extractions read in one query
 
 
@@ -62,25 +65,35 @@ def extract_batch(articles: list[Article]) -> list[Extraction]:
 def _local(articles: list[Article], workers: int, in_process: bool = True) -> Iterator[Extraction]:
     """Extract in ``workers`` processes; one worker is this process when ``in_process``."""
     if workers <= 1 and in_process:
-        return (extract_one(a) for a in articles)
+        return (extract_one(_text(a)) for a in articles)
     return _pool(articles, workers)
 
 
 def _pool(articles: list[Article], workers: int) -> Iterator[Extraction]:
-    """The workers start and every task is sent now, not when the first result is asked for: a
-    rebuild reads its cached extractions meanwhile instead of waiting at the first changed one."""
+    """The workers start and the first tasks are sent now, not when the first result is asked
+    for: a rebuild reads its cached extractions meanwhile instead of waiting at the first changed
+    one. At most IN_FLIGHT tasks are out at once, so a large build does not hold every article
+    pickled in the pool's queue (and reads the text of a known file only when its turn comes)."""
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+    batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(0, len(articles), CHUNK))
+    pending: deque = deque()
     try:
-        results = pool.map(extract_one, articles, chunksize=CHUNK)
+        for batch in islice(batches, IN_FLIGHT):
+            pending.append(pool.submit(extract_batch, batch))
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
 
     def drain() -> Iterator[Extraction]:
         try:
-            for x in results:
-                atomic.pause_point("extracting")
-                yield x
+            while pending:
+                done = pending.popleft().result()
+                batch = next(batches, None)
+                if batch is not None:
+                    pending.append(pool.submit(extract_batch, batch))
+                for x in done:
+                    atomic.pause_point("extracting")
+                    yield x
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     return drain()
@@ -90,7 +103,7 @@ def fresh_extractions(articles: list[Article], workers: int | None, cluster: str
     """Extract ``articles`` (none cached), in order."""
     if cluster:
         from kg.build_cluster import on_cluster
-        return on_cluster(articles, cluster)
+        return on_cluster([_text(a) for a in articles], cluster)  # the cluster's workers cannot read our files
     if workers is None:
         if len(articles) < PARALLEL_FROM:
             return _local(articles, 1)
@@ -109,7 +122,7 @@ def extractions(articles: list[Article], cache: ExtractionCache | None, workers:
     version = extractor_version()
     keys = [key_of(a, version) for a in articles]
     have = cache.keys() if cache is not None else set()
-    todo = [_text(a) for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
+    todo = [a for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
     fresh = fresh_extractions(todo, workers, cluster) if todo else iter(())
     for start in range(0, len(articles), READ_BATCH):
         part = range(start, min(start + READ_BATCH, len(articles)))

@@ -231,3 +231,20 @@ def test_worker_count_follows_the_work(monkeypatch):
     build_extract.fresh_extractions([None] * 100, 2, None)
     # few articles: this process; a rebuild's hundred: one worker beside it; more: all cores; as asked
     assert got == [(10, 1, True), (100, 1, False), (600, 2, False), (5000, 2, False), (100, 2, True)]
+
+
+def test_pool_keeps_a_bounded_number_of_tasks_out_and_the_order(monkeypatch):
+    from kg import build_extract
+    from kg.records import Article
+
+    arts = [Article(f"a{k}.txt", 0, "", f"青松社区为居民安装了{k + 2}盏路灯。") for k in range(12)]
+    alone = [x.entities.keys() for x in build_extract._local(arts, 1)]
+    monkeypatch.setattr(build_extract, "CHUNK", 1)
+    monkeypatch.setattr(build_extract, "IN_FLIGHT", 2)
+    sent = []
+    real = build_extract.ProcessPoolExecutor.submit
+    monkeypatch.setattr(build_extract.ProcessPoolExecutor, "submit",
+                        lambda self, fn, batch: sent.append(batch[0].doc) or real(self, fn, batch))
+    it = build_extract._pool(arts, 2)
+    assert sent == ["a0.txt", "a1.txt"]  # two out before the first result is asked for
+    assert [x.entities.keys() for x in it] == alone and sent == [a.doc for a in arts]
