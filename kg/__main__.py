@@ -1,3 +1,4 @@
 from kg.cli import main
 
-main(prog_name="kg")
+if __name__ == "__main__":  # not when a spawned worker imports this module as its parent's main
+    main(prog_name="kg")

@@ -7,6 +7,7 @@ they come and never hold them all; each fresh one is written to the cache at onc
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 from collections import deque
@@ -74,7 +75,10 @@ def _pool(articles: list[Article], workers: int) -> Iterator[Extraction]:
     for: a rebuild reads its cached extractions meanwhile instead of waiting at the first changed
     one. At most IN_FLIGHT tasks are out at once, so a large build does not hold every article
     pickled in the pool's queue (and reads the text of a known file only when its turn comes)."""
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+    # spawned, not forked: a worker holds only what it loads, not a copy-on-write image of the build
+    # (every article's text, the merged records) that its garbage collector would touch page by page
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(os.getpid(),))
     batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(0, len(articles), CHUNK))
     pending: deque = deque()
     try:

@@ -248,3 +248,15 @@ def test_pool_keeps_a_bounded_number_of_tasks_out_and_the_order(monkeypatch):
     it = build_extract._pool(arts, 2)
     assert sent == ["a0.txt", "a1.txt"]  # two out before the first result is asked for
     assert [x.entities.keys() for x in it] == alone and sent == [a.doc for a in arts]
+
+
+def test_python_m_kg_with_spawned_workers(tmp_path, cold):
+    """Workers are spawned: `python -m kg` must not run the command again in each of them."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "o"
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(_corpus(tmp_path / "in", TEXTS)), "--out", str(out),
+                        "--workers", "2", "--no-cache"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert _bytes(out) == cold
