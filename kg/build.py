@@ -27,7 +27,7 @@ from kg.records import ENTITY_TYPES, RELATIONS
 
 OUTPUTS = ("graph.ttl", "graph.html", "store")
 PROGRESS_EVERY_S = 5.0  # a progress line at most this often when stderr is not a terminal
-VALIDATE_MAX_TRIPLES = 100_000  # kg build checks the shapes up to this size (about 2 s); kg validate beyond
+VALIDATE_MAX_TRIPLES = 20_000  # kg build checks the shapes up to this size (about 2 s); kg validate beyond
 
 
 @dataclass
