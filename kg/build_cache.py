@@ -42,9 +42,9 @@ _COMMIT_EVERY_S = 2.0
 _BATCH = 500  # keys per read (SQLite's limit on parameters is far above)
 
 
-def package_versions() -> str:
+def package_versions(packages: tuple[str, ...] = _PACKAGES) -> str:
     parts = [f"python {sys.version_info.major}.{sys.version_info.minor}"]
-    for p in _PACKAGES:
+    for p in packages:
         try:
             parts.append(f"{p} {metadata.version(p)}")
         except metadata.PackageNotFoundError:
@@ -60,9 +60,14 @@ def extractor_version() -> str:
     for name in _SOURCES:
         p = kg / name
         files = sorted(f for f in p.rglob("*") if f.is_file() and "__pycache__" not in f.parts) if p.is_dir() else [p]
-        for f in (f for f in files if f.relative_to(kg).as_posix() not in _READING):
-            h.update(str(f.relative_to(kg)).encode() + b"\0" + f.read_bytes() + b"\0")
+        hash_files(h, [f for f in files if f.relative_to(kg).as_posix() not in _READING], kg)
     return h.hexdigest()[:16]
+
+
+def hash_files(h, files: list[Path], root: Path) -> None:
+    """Each file's path under ``root`` and its bytes into the hash ``h`` (code versions)."""
+    for f in files:
+        h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes() + b"\0")
 
 
 def article_key(article: Article, version: str | None = None) -> str:

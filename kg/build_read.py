@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from kg.errors import E, KgError
@@ -72,18 +71,12 @@ class FileEntry:
 def reader_version() -> str:
     """Hash of the reading code (decoding, HTML, normalising, splitting) and its packages, and of
     the extractor's version (the keys in the index are extraction-cache keys)."""
-    from kg.build_cache import extractor_version
+    from kg.build_cache import extractor_version, hash_files, package_versions
 
     kg = Path(__file__).resolve().parent
-    h = hashlib.sha256(extractor_version().encode())
-    for p in _READ_PACKAGES:
-        try:
-            h.update(f"{p} {metadata.version(p)}\0".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{p} -\0".encode())
+    h = hashlib.sha256(f"{extractor_version()}\0{package_versions(_READ_PACKAGES)}".encode())
     files = sorted(f for f in (kg / "text").rglob("*.py") if "__pycache__" not in f.parts)
-    for f in files + [kg / "build_read.py", kg / "records.py"]:
-        h.update(str(f.relative_to(kg)).encode() + b"\0" + f.read_bytes() + b"\0")
+    hash_files(h, files + [kg / "build_read.py", kg / "records.py"], kg)
     return h.hexdigest()[:16]
 
 

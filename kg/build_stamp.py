@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import atomic
-from kg.build_cache import CACHE_DIR, extractor_version, key_of, package_versions
+from kg.build_cache import CACHE_DIR, extractor_version, hash_files, key_of, package_versions
 
 _STAMP = "last-build.json"
 _OUTPUT_PACKAGES = ("rdflib", "pyoxigraph", "networkx")
@@ -22,17 +22,9 @@ _OUTPUT_PACKAGES = ("rdflib", "pyoxigraph", "networkx")
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    from importlib import metadata
-
     kg = Path(__file__).resolve().parent
-    h = hashlib.sha256(package_versions().encode())
-    for p in _OUTPUT_PACKAGES:
-        try:
-            h.update(f"{p} {metadata.version(p)}".encode())
-        except metadata.PackageNotFoundError:
-            pass
-    for f in sorted(f for f in kg.rglob("*") if f.is_file() and "__pycache__" not in f.parts):
-        h.update(str(f.relative_to(kg)).encode() + b"\0" + f.read_bytes() + b"\0")
+    h = hashlib.sha256(f"{package_versions()}\0{package_versions(_OUTPUT_PACKAGES)}".encode())
+    hash_files(h, sorted(f for f in kg.rglob("*") if f.is_file() and "__pycache__" not in f.parts), kg)
     return h.hexdigest()[:16]
 
 

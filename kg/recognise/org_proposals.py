@@ -39,7 +39,7 @@ _BODY_CONTEXT = re.compile("|".join(BODY_CONTEXT_CUES))
 
 def worth_tagging(sentences: list[Sentence], found: list[OrgMention] = ()) -> list[Sentence]:
     """The sentences that speak of bodies or backing, where a cue is not part of a name the rules
-    already found (市民政局 explains its 局): the tagger's time goes there."""
+    already found (某区某局 explains its 局): the tagger's time goes there."""
     spans = [(o.mention.start, o.mention.end) for o in found]
     out = []
     for s in sentences:
