@@ -132,3 +132,11 @@ def test_a_township_level_unit_named_as_a_community_is_a_community(gaz):
     streets = [p for p in range(len(gaz.names)) if gaz.levels[p] == 4 and gaz.names[p].endswith("街道")]
     assert named and {gaz.type_of(p) for p in named} == {"Community"}
     assert {gaz.type_of(p) for p in streets} == {"Subdistrict"}
+
+
+def test_a_kind_of_community_is_not_a_community(gaz):
+    # a phrase with 的 is a description; ordinary words before 社区建设 name a kind of community
+    assert names("青山社区作为东湖街道最大的社区，历史悠久。", gaz, "Community") == ["青山社区"]
+    assert names("会上交流了“深化党建引领国际社区建设”的做法。", gaz, "Community") == []
+    # the same ordinary words in an address chain stay a community
+    assert "幸福社区" in names("长沙市芙蓉区东湖街道幸福社区开展活动。", gaz, "Community")

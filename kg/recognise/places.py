@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
-from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS,
+from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_ACTIVITIES, COMMUNITY_SUFFIXES, GENERIC_STEMS,
                                   NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES,
                                   RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
 from kg.recognise.place_links import PlaceMentions, chains, former_names, gaz_lookup, link_lower
@@ -140,6 +140,13 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
     return out
 
 
+def _ordinary_community(typ: str, stem: str, after: str) -> bool:
+    """A kind of community, not one: a phrase with 的 (街道最大的社区), or ordinary words before an
+    activity of communities in general (国际社区建设, 和谐社区治理). The data has a community of almost
+    any ordinary name somewhere, so only a match in the article's own district keeps it."""
+    return typ == "Community" and ("的" in stem or after in COMMUNITY_ACTIVITIES and _generic(stem))
+
+
 def _generic_start(stem: str) -> bool:
     return stem in GENERIC_STEMS or stem.startswith(_LONG_GENERIC_STEMS) \
         or segment.tokens(stem)[0].flag.startswith(_CUT_FLAGS) and segment.is_common(segment.tokens(stem)[0].word)
@@ -229,6 +236,8 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
                     and text.count(stem + c.suffix) >= 2 and not _generic_start(stem) and not _generic(stem)
                 # 某某制冷小区 written again and again: a compound named after a firm, though its
                 # name ends in a word jieba reads as a verb
+            if ok and not linked and _ordinary_community(c.type, stem, text[c.end:c.end + 2]):
+                ok = False  # 最大的社区; 引领国际社区建设: a kind of community, not one
             accepted[key] = ok
         stems.append(stem if ok else None)
     mentions = list(upper)
