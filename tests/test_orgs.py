@@ -146,3 +146,9 @@ def test_a_unit_named_by_its_place_after_its_parent_body(gaz):
     text = "近日，中国农业科学院湖南亚热带研究所党委到村里开展活动。"
     assert found(text, gaz) == [("中国农业科学院湖南亚热带研究所党委", "中国农业科学院湖南亚热带研究所",
                                  ["中国农业科学院湖南亚热带研究所党委"])]
+
+
+def test_a_democratic_party_body_keeps_its_party_before_the_place(gaz):
+    # jieba reads 民建 as an adjective and splits 九三学社: the party's short name starts the body's name
+    assert [n for n, _c, _a in found("从事教育工作多年的民建河南省委常委李某也来到村里。", gaz)] == ["民建河南省委"]
+    assert backed("九三学社株洲市委员会与青山社区结对。", gaz) == [("九三学社株洲市委员会", "青山社区")]

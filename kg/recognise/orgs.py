@@ -103,6 +103,13 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     return best
 
 
+def _body_then_place(stem: str, start: int, span_starts: set[int]) -> bool:
+    """A body's short name before the place it serves (民盟 + 某省 + 委, 九三学社 + 某市委员会): the place
+    still makes the name proper."""
+    first = _tokens(stem)[0] if stem else None
+    return first is not None and first.flag == "nt" and start + first.end in span_starts
+
+
 def _names_trade(toks: list, i: int, places: list[tuple[int, int]]) -> bool:
     """Is token i, right before the suffix, the body's line of work though jieba reads it as a
     verb or pronoun: one character (区规建局), or after a 市/区/县 prefix or a place
@@ -213,7 +220,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
                 continue  # 社区党委, 街道党工委, 乡政府: no name of their own
         if _COMPOUND_AFTER.match(text, e):
             continue  # 某公司宿舍区, 某局老家属院: a compound named after the unit
-        has_place = start in span_starts
+        has_place = start in span_starts or _body_then_place(stem, start, span_starts)
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
         if not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):

@@ -65,6 +65,10 @@ posseg = _import_posseg()
 FIELD_NOUNS = ("社会组织", "党组织", "群团组织", "自治组织", "经济组织", "集体经济组织",
                "住建", "住保", "发改", "统战", "行政审批", "应急管理", "住房和城乡建设")
 
+# the short names of the eight democratic parties, which jieba reads as adjectives or splits (民建 a):
+# read as organisation words so that 民建某省委, 九三学社某市委员会 keep their first word
+PARTY_NAMES = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+
 # Place-tagged words (ns) are treated as names unless they are very common.
 PLACE_WORD_FREQ = 1000
 
@@ -93,6 +97,9 @@ def _tagger() -> posseg.POSTokenizer:
     tagger = CachedTagger.__new__(CachedTagger)  # its __init__ would parse the dictionary again
     tagger.tokenizer = tk
     tagger.word_tag_tab = dict(_word_tags())
+    for w in PARTY_NAMES:
+        tk.add_word(w, tag="nt")
+        tagger.word_tag_tab[w] = "nt"
     return tagger
 
 
