@@ -229,3 +229,12 @@ def test_renovating_a_work_unit_compound_is_an_umbrella_over_its_works():
 def test_a_work_word_before_another_is_no_object():
     assert labels("社区今年完成了维修改造。") == []
     assert labels("社区对楼道进行维修改造。") == ["楼道维修"]
+
+
+def test_a_building_verbs_object_that_ends_its_clause_is_a_work_whatever_its_head():
+    # 防盗门, 坡道, 墙面: no facility word the lexicon lists, but the verb can only mean building
+    assert labels("工人们为老楼更换防盗门，增设无障碍坡道，粉刷了楼道墙面。") == [
+        "更换防盗门", "增设无障碍坡道", "粉刷楼道墙面"]
+    # a verb with 的 qualifies the noun; people and money are not things built
+    assert labels("这里多是上世纪八十年代建造的职工住房。") == []
+    assert labels("村里正在筹措维修资金，同意粉刷的住户有30户。") == []

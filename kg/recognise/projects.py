@@ -14,6 +14,7 @@ from kg.text import segment
 from kg.recognise.lexicon import (LIST_CLASSES, LIST_INTRO, PROGRAMME_OBJECTS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise import facilities, series
+from kg.recognise.open_objects import BUILDING_VERBS, open_object
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, YEAR, ProjectMention, clean,
                                       cut_to_head, head_of)
 from kg.recognise.quantities import strip_quantities
@@ -116,6 +117,9 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             if listed and run.rstrip(".…") in LIST_CLASSES:
                 run = listed  # 新建卫生室等基础设施: the items are the work, the class is not
         obj = PAREN.sub("", cut_to_head(run))
+        if verb in BUILDING_VERBS and stop == b:  # 更换防盗门，粉刷楼道墙面。: the object of a building verb
+            whole = text[e:stop] if text[e:e + 1] == "的" else run  # that ends the clause, whatever its head
+            obj = open_object(PAREN.sub("", whole)) or obj
         if obj and run[len(obj):].startswith(_METHOD_WORDS):
             obj = ""  # 打造一站式配餐服务平台: the phrase goes on to a platform, a method, …
         if obj.endswith(("项目", "工程")) and verb in OBJECT_FIRST_VERBS:
