@@ -152,3 +152,8 @@ def test_a_democratic_party_body_keeps_its_party_before_the_place(gaz):
     # jieba reads 民建 as an adjective and splits 九三学社: the party's short name starts the body's name
     assert [n for n, _c, _a in found("从事教育工作多年的民建河南省委常委李某也来到村里。", gaz)] == ["民建河南省委"]
     assert backed("九三学社株洲市委员会与青山社区结对。", gaz) == [("九三学社株洲市委员会", "青山社区")]
+
+
+def test_social_work_is_one_field_noun_inside_a_name(gaz):
+    # jieba reads 社会工作 as an idiom and cut the name after it, leaving only 发展中心
+    assert [n for n, _c, _a in found("禾心社会工作发展中心的社工每周来两次。", gaz)] == ["禾心社会工作发展中心"]
