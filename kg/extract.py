@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.recognise import link_codes, ner, org_proposals, orgs, places, projects, quantities, support
+from kg.recognise import link_codes, ner, org_lists, org_proposals, orgs, places, projects, quantities, support
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import UNIT_COMPOUND_SUFFIXES
 from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
@@ -91,6 +91,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     # names the statistical tagger proposes and the rules accept (brands, abbreviations)
     org_mentions = org_proposals.accept(text, ner.org_spans(org_proposals.worth_tagging(b.sentences, org_mentions)), org_mentions,
                                         [(m.start, m.end) for m in upper], main)
+    org_mentions += org_lists.listed(text, org_mentions)  # 甲、乙公司等多家社会组织: 甲 too
     org_spans = [(o.mention.start, o.mention.end) for o in org_mentions]
     pm = places.recognise(text, gaz, org_spans)
     ms = pm.mentions

@@ -157,3 +157,11 @@ def test_a_democratic_party_body_keeps_its_party_before_the_place(gaz):
 def test_social_work_is_one_field_noun_inside_a_name(gaz):
     # jieba reads 社会工作 as an idiom and cut the name after it, leaving only 发展中心
     assert [n for n, _c, _a in found("禾心社会工作发展中心的社工每周来两次。", gaz)] == ["禾心社会工作发展中心"]
+
+
+def test_a_list_closed_by_a_class_of_bodies_names_organisations(gaz):
+    ex = extract(Article("t.txt", 0, "", "禾苗公益、蓝鲸语言文化交流中心等多家社会组织参与认领。"), gaz)
+    assert sorted(e.label for e in ex.entities.values() if e.type == "Organization") == ["禾苗公益", "蓝鲸语言文化交流中心"]
+    # a list of buildings: no item is a body by its suffix, so none is taken
+    ex = extract(Article("t.txt", 0, "", "街道还将在东方大厦、智汇港等民营企业设立服务站。"), gaz)
+    assert [e.label for e in ex.entities.values() if e.type == "Organization"] == []
