@@ -140,3 +140,9 @@ def test_a_kind_of_community_is_not_a_community(gaz):
     assert names("会上交流了“深化党建引领国际社区建设”的做法。", gaz, "Community") == []
     # the same ordinary words in an address chain stay a community
     assert "幸福社区" in names("长沙市芙蓉区东湖街道幸福社区开展活动。", gaz, "Community")
+
+
+def test_ordinary_words_before_a_street_the_data_knows_are_not_its_name(gaz):
+    # two ordinary words (来到, 边境) before the town; a word of place (地处) before a name of ordinary words
+    assert names("来到边境孟定镇，村民们正在采茶。", gaz, "Subdistrict") == ["孟定镇"]
+    assert names("青山社区地处人民街道辖区北部。", gaz, "Subdistrict") == ["人民街道"]

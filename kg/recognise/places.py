@@ -140,6 +140,15 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
     return out
 
 
+def _ordinary_lead(lead: str, generic_stem: bool) -> bool:
+    """Is ``lead`` ordinary words written before a place's name (来到边境 + 某某镇)? Before a name of
+    ordinary words (人民街道) only a verb or word of place can end it (地处 + 人民街道)."""
+    words = segment.words(lead)
+    if not all(segment.is_common(w) for w in words) or len(words) > 1 and len(lead) < 3:
+        return False
+    return not generic_stem or segment.tokens(lead)[-1].flag in ("v", "s")
+
+
 def _ordinary_community(typ: str, stem: str, after: str) -> bool:
     """A kind of community, not one: a phrase with 的 (街道最大的社区), or ordinary words before an
     activity of communities in general (国际社区建设, 和谐社区治理). The data has a community of almost
@@ -203,9 +212,8 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             unit = unit[1:] if unit.startswith(PLACE_LEFT_CONTEXT) else unit
             if unit.endswith(UNIT_WORDS) and len(unit) >= 3 and not _generic(unit):
                 return unit
-        for k in range(1, len(c.raw) - 1):  # 边境某某镇: ordinary words before a name the data knows
-            if segment.is_common(c.raw[:k]) and not _generic(c.raw[k:]) \
-                    and _in_data(gaz, c.type, c.raw[k:], c.suffix):
+        for k in range(1, len(c.raw) - 1):  # 来到边境某某镇: ordinary words before a name the data knows
+            if _ordinary_lead(c.raw[:k], _generic(c.raw[k:])) and _in_data(gaz, c.type, c.raw[k:], c.suffix):
                 return c.raw[k:]
         return _trim(c.raw)
 
