@@ -146,3 +146,7 @@ def test_ordinary_words_before_a_street_the_data_knows_are_not_its_name(gaz):
     # two ordinary words (来到, 边境) before the town; a word of place (地处) before a name of ordinary words
     assert names("来到边境孟定镇，村民们正在采茶。", gaz, "Subdistrict") == ["孟定镇"]
     assert names("青山社区地处人民街道辖区北部。", gaz, "Subdistrict") == ["人民街道"]
+
+
+def test_a_counted_kind_of_compound_is_not_a_compound(gaz):
+    assert names("今年全区32个涉改小区全部开工，另有5个待改小区。", gaz, "Neighborhood") == []

@@ -140,6 +140,14 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
     return out
 
 
+_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多][个座处家]$")
+
+
+def _counted(text: str, start: int) -> bool:
+    """Does the stem at ``start`` follow a count (32个 + 涉改小区), its classifier in the stem or not?"""
+    return bool(_COUNT.search(text, max(0, start - 2), start) or _COUNT.search(text, max(0, start - 1), start + 1))
+
+
 def _ordinary_lead(lead: str, generic_stem: bool) -> bool:
     """Is ``lead`` ordinary words written before a place's name (来到边境 + 某某镇)? Before a name of
     ordinary words (人民街道) only a verb or word of place can end it (地处 + 人民街道)."""
@@ -244,6 +252,8 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
                     and text.count(stem + c.suffix) >= 2 and not _generic_start(stem) and not _generic(stem)
                 # 某某制冷小区 written again and again: a compound named after a firm, though its
                 # name ends in a word jieba reads as a verb
+            if ok and _counted(text, c.sfx_start - len(stem)):
+                ok = False  # 32个涉改小区, 5个待改小区: a counted kind of compound, not one by name
             if ok and not linked and _ordinary_community(c.type, stem, text[c.end:c.end + 2]):
                 ok = False  # 最大的社区; 引领国际社区建设: a kind of community, not one
             accepted[key] = ok
