@@ -238,3 +238,8 @@ def test_a_building_verbs_object_that_ends_its_clause_is_a_work_whatever_its_hea
     # a verb with 的 qualifies the noun; people and money are not things built
     assert labels("这里多是上世纪八十年代建造的职工住房。") == []
     assert labels("村里正在筹措维修资金，同意粉刷的住户有30户。") == []
+
+
+def test_an_indefinite_count_is_not_part_of_the_work():
+    assert labels("改造后会新增一些生态停车位，供住户使用。") == ["生态停车位"]
+    assert labels("村里购置了一批农机。") == ["购置农机"]
