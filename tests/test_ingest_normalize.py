@@ -25,6 +25,8 @@ def test_gbk_bytes_of_simplified_text():
 
 def test_traditional_and_pinyin_annotations_are_normalised():
     assert normalize("華盛社區(qū)麓谷小鎮(zhèn)小區(qū)") == "华盛社区麓谷小镇小区"
+    # a word of several syllables goes whole (it used to leave 村民(cū们 behind)
+    assert normalize("村民(cūnmín)们以村(yǐ cūn)促企，我们(wǒmen)") == "村民们以村促企,我们"
     assert normalize("帶著孩子") == "带着孩子"
     assert normalize("著名企业") == "著名企业"
 

@@ -16,9 +16,10 @@ from kg.text.furniture import strip_furniture
 # A pinyin syllable with a tone mark, as scrapes print it after a character: 社区(qū)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYL = rf"[a-zü]*[{_TONED}][a-zü]*"
-_PINYIN = re.compile(rf"\(\s*{_SYL}\s*\)")
+_WORD = rf"{_SYL}(?:[\s']?{_SYL})*"  # a word of several syllables: 村民(cūnmín), 以村(yǐ cūn)
+_PINYIN = re.compile(rf"\(\s*{_WORD}\s*\)")
 # second, looser pass: a stray syllable with only one parenthesis, next to garbled bytes
-_PINYIN_LOOSE = re.compile(rf"\(?{_SYL}\)")
+_PINYIN_LOOSE = re.compile(rf"\(?{_WORD}\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 # CJK Radicals Supplement: the few that stand in for common characters in scraped text
 _RADICALS = str.maketrans({"⺁": "厂", "⺅": "亻", "⺇": "几", "⺈": "刀", "⺊": "卜", "⺋": "卩", "⺌": "小",
