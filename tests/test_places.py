@@ -150,3 +150,9 @@ def test_ordinary_words_before_a_street_the_data_knows_are_not_its_name(gaz):
 
 def test_a_counted_kind_of_compound_is_not_a_compound(gaz):
     assert names("今年全区32个涉改小区全部开工，另有5个待改小区。", gaz, "Neighborhood") == []
+
+
+def test_a_place_word_of_the_dictionary_that_jieba_splits_is_still_a_name(gaz):
+    # 上庄, 下洋: dictionary place words that jieba cuts into 上 / 下 + a character
+    assert names("6月6日，上庄社区举行评审会。", gaz, "Community") == ["上庄社区"]
+    assert names("外籍人士参与活动，在下洋社区早已见怪不怪。", gaz, "Community") == ["下洋社区"]

@@ -165,6 +165,8 @@ def _ordinary_community(typ: str, stem: str, after: str) -> bool:
 
 
 def _generic_start(stem: str) -> bool:
+    if segment.tag(stem) in segment.PROPER_TAGS and not segment.is_common(stem):
+        return False  # 中城: a place word of the dictionary, though jieba splits it as 中 + 城
     return stem in GENERIC_STEMS or stem.startswith(_LONG_GENERIC_STEMS) \
         or segment.tokens(stem)[0].flag.startswith(_CUT_FLAGS) and segment.is_common(segment.tokens(stem)[0].word)
 
