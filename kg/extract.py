@@ -219,9 +219,14 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     # only when the sentence has one project (a sum for several works is no work's own)
     found = projects.recognise(text, b.sentences, org_spans, communities)
     per_sentence = Counter(s.start for s in (sentence_at(b.sentences, p.start) for p in found) if s)
-    for p in found:
-        where = scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus, text, recency=not p.weak,
-                      end=p.end, orphans=orphans)
+    wheres = [scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus, text, recency=not p.weak,
+                    end=p.end, orphans=orphans) for p in found]
+    # a weak work (设立某某通道) listed in one sentence with works whose community is known shares it
+    sentence_of = [sentence_at(b.sentences, p.start) for p in found]
+    shared = {id(sent): w for p, w, sent in zip(found, wheres, sentence_of) if w and not p.weak and sent}
+    for p, where, sent in zip(found, wheres, sentence_of):
+        if where is None and p.weak and sent is not None:
+            where = shared.get(id(sent))
         ckey = key_of[where] if where else None
         if ckey is None and p.weak:
             continue  # 实施…工程 with no community in view: a programme of the area, not a work

@@ -243,3 +243,9 @@ def test_a_building_verbs_object_that_ends_its_clause_is_a_work_whatever_its_hea
 def test_an_indefinite_count_is_not_part_of_the_work():
     assert labels("改造后会新增一些生态停车位，供住户使用。") == ["生态停车位"]
     assert labels("村里购置了一批农机。") == ["购置农机"]
+
+
+def test_a_weak_work_listed_with_works_of_a_community_shares_it(gaz):
+    # 设立 counts only where a community is in scope; the works listed beside it give one
+    text = "绿水社区举办活动。青山社区开展改造。\n施工队整饰了楼宇外立面，铺设防滑砖，设立无障碍通道。"
+    assert ("青山社区", "无障碍通道") in build(text, gaz)[1]
