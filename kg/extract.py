@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.recognise import link_codes, ner, org_lists, org_proposals, orgs, places, projects, quantities, support
+from kg.recognise import link_codes, ner, org_lists, org_proposals, orgs, places, projects, quantities, support, teams
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import UNIT_COMPOUND_SUFFIXES
 from kg.records import Article, Entity, Evidence, Extraction, Mention, Relation
@@ -92,6 +92,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     org_mentions = org_proposals.accept(text, ner.org_spans(org_proposals.worth_tagging(b.sentences, org_mentions)), org_mentions,
                                         [(m.start, m.end) for m in upper], main)
     org_mentions += org_lists.listed(text, org_mentions)  # 甲、乙公司等多家社会组织: 甲 too
+    org_mentions, team_names = teams.with_teams(text, org_mentions)  # “某某”志愿服务队 from outside
     org_spans = [(o.mention.start, o.mention.end) for o in org_mentions]
     pm = places.recognise(text, gaz, org_spans)
     ms = pm.mentions
@@ -208,7 +209,10 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         e.link_reason = o.kind  # the finer class, read by graph assembly
         org_keys.append(key)
     mentions = [o.mention for o in org_mentions]
-    for k, where in support.backers(text, mentions, b.sentences, communities):
+    backed = support.backers(text, mentions, b.sentences, communities)
+    found_backers = {k for k, _ in backed}
+    backed += [(k, None) for k, o in enumerate(org_mentions) if o.canonical in team_names and k not in found_backers]
+    for k, where in backed:  # a named team from outside serves the community it comes to
         m = mentions[k]
         where = where or scopes(m.start, b.sentences, communities, nb_parent, nb_mentions, focus) \
             or support.named_before(text, m.start, communities, paragraph=False)

@@ -165,3 +165,13 @@ def test_a_list_closed_by_a_class_of_bodies_names_organisations(gaz):
     # a list of buildings: no item is a body by its suffix, so none is taken
     ex = extract(Article("t.txt", 0, "", "街道还将在东方大厦、智汇港等民营企业设立服务站。"), gaz)
     assert [e.label for e in ex.entities.values() if e.type == "Organization"] == []
+
+
+def test_a_named_team_from_outside_is_an_organisation_that_serves_the_community(gaz):
+    # a quoted team, and a body's whole team name before 共产党员服务队; each serves the village it comes to
+    assert backed("我们跟随“暖阳”志愿服务队，走进青石村。", gaz) == [("暖阳志愿服务队", "青石村")]
+    assert backed("5月2日，国网某某电力(某某之光)共产党员服务队员来到青石村。", gaz) == [
+        ("国网某某电力(某某之光)共产党员服务队", "青石村")]
+    # a team the village sets up is its project, not a body
+    ex = extract(Article("t.txt", 0, "", "青石村组建了“夕阳红”志愿服务队。"), gaz)
+    assert [e.type for e in ex.entities.values() if "夕阳红" in e.label] == ["Project"]
