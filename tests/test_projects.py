@@ -249,3 +249,19 @@ def test_a_weak_work_listed_with_works_of_a_community_shares_it(gaz):
     # 设立 counts only where a community is in scope; the works listed beside it give one
     text = "绿水社区举办活动。青山社区开展改造。\n施工队整饰了楼宇外立面，铺设防滑砖，设立无障碍通道。"
     assert ("青山社区", "无障碍通道") in build(text, gaz)[1]
+
+
+def test_facilities_of_the_genre_and_their_full_names(gaz):
+    # 服务中心 and 之家 are facility heads after a work verb
+    assert build("岭口村建起了党群服务中心。", gaz)[0] == ["党群服务中心"]
+    assert build("龙溪社区建设了一个儿童之家。", gaz)[0] == ["儿童之家"]
+    # a time word right before the head names the facility (老年食堂, not 食堂)
+    assert build("龙溪社区老年食堂正式开业。", gaz)[0] == ["龙溪社区老年食堂"]
+
+
+def test_a_work_verb_before_a_village_word_is_a_work_not_a_village(gaz):
+    # 新建村 is a village name in the data and a word of jieba's; here 新建 builds a 村卫生室.
+    # Lengths in 公里 are quantities, not part of the work
+    found, has = build("岭口村新建村卫生室一所，修建村道2公里。", gaz)
+    assert found == ["修建村道", "新建村卫生室"]
+    assert has == [("岭口村", "修建村道"), ("岭口村", "新建村卫生室")]

@@ -87,8 +87,9 @@ def _trim_left(text: str) -> str:
     toks = segment.tokens(text)
     start = 0
     for k, t in enumerate(toks[:-1]):
-        if (t.flag in CUT_FLAGS or t.flag == "s") and segment.is_common(t.word):
-            start = k + 1
+        if (t.flag in CUT_FLAGS or t.flag == "s") and segment.is_common(t.word) \
+                and not (t.flag == "t" and k == len(toks) - 2):
+            start = k + 1  # but a time word right before the head names it (老年食堂, 暑期托管班)
     return "".join(t.word for t in toks[start:])
 
 

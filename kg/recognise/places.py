@@ -15,7 +15,7 @@ from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_ACTIVITIES, COMMUNITY_SUFFIXES, GENERIC_STEMS,
                                   NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES,
-                                  RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
+                                  RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS, WORK_VERBS)
 from kg.recognise.place_links import PlaceMentions, chains, former_names, gaz_lookup, link_lower
 from kg.records import Mention
 from kg.recognise.upper_places import recognise_upper
@@ -161,7 +161,8 @@ def _ordinary_community(typ: str, stem: str, after: str) -> bool:
     """A kind of community, not one: a phrase with 的 (街道最大的社区), or ordinary words before an
     activity of communities in general (国际社区建设, 和谐社区治理). The data has a community of almost
     any ordinary name somewhere, so only a match in the article's own district keeps it."""
-    return typ == "Community" and ("的" in stem or after in COMMUNITY_ACTIVITIES and _generic(stem))
+    return typ == "Community" and ("的" in stem or stem in WORK_VERBS or after in COMMUNITY_ACTIVITIES
+                                   and _generic(stem))  # 新建村卫生室: a work, not a village named 新建
 
 
 def _generic_start(stem: str) -> bool:

@@ -57,7 +57,7 @@ def years(text: str) -> list[Quantity]:
     return [Quantity("year", y, "", False, y + "年") for y in dict.fromkeys(YEAR.findall(text))]
 
 
-STRIP = re.compile(rf"{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|人|平方米|亩|米|元)(?:的)?"
+STRIP = re.compile(rf"{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|人|平方米|公里|千米|亩|米|元)(?:的)?"
                    "|(?<!第)(?:一些|一批|若干)")  # indefinite counts too (新增一些停车位 → 新增停车位)
 
 
