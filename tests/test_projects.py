@@ -265,3 +265,11 @@ def test_a_work_verb_before_a_village_word_is_a_work_not_a_village(gaz):
     found, has = build("岭口村新建村卫生室一所，修建村道2公里。", gaz)
     assert found == ["修建村道", "新建村卫生室"]
     assert has == [("岭口村", "修建村道"), ("岭口村", "新建村卫生室")]
+
+
+def test_a_donated_building_and_equipment_are_works(gaz):
+    # 捐建 builds whatever it names; one ordinary word before a room (图书室) is still one facility
+    assert build("某公司为岭口村捐建了一座图书室。", gaz)[1] == [("岭口村", "捐建图书室")]
+    assert labels("龙溪社区为高龄老人安装了一键呼叫设备。") == ["安装一键呼叫设备"]
+    # but one ordinary word before a kind (娱乐设施) names no work
+    assert labels("小区新增了秋千、跷跷板、吊环等娱乐设施。") == []

@@ -22,8 +22,11 @@ from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, set(WORK_VERBS) | set(PROVIDE_VERBS)), key=len, reverse=True)))
-_GENERIC_HEADS = {"服务", "项目", "工程", "改造", "设施", "系统", "更新", "建设", "点", "班", "队", "室", "站", "场", "池",
+_GENERIC_HEADS = {"服务", "项目", "工程", "改造", "设施", "设备", "系统", "更新", "建设", "点", "班", "队", "室", "站", "场", "池",
                   "柜", "灯", "棚", "课", "屋", "厅", "馆", "亭"}
+# heads after which one ordinary word names a kind of work, not one (惠民项目, 娱乐设施); a room or a
+# station is one facility whatever its word (图书室, 医务室)
+_KIND_HEADS = {"服务", "项目", "工程", "改造", "设施", "设备", "系统", "更新", "建设"}
 _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
 
 
@@ -188,7 +191,7 @@ def _concrete(obj: str, before_verb: bool = False) -> bool:
     if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
         return False  # 商户走访、“菜单式”商户服务: a list of activities
     words = segment.words(rest) if rest else []
-    if head in _GENERIC_HEADS and len(words) == 1 and len(rest) <= 2 and (
+    if head in _KIND_HEADS and len(words) == 1 and len(rest) <= 2 and (
             words[0] in PROJECT_KIND_WORDS or segment.is_common(words[0]) and not before_verb):
         return False  # 惠民项目, 基础设施, 娱乐设施 (but 饮水工程进行了升级改造 is a work)
     if rest in PROGRAMME_OBJECTS and (before_verb or head in _GENERIC_HEADS):
