@@ -17,9 +17,17 @@ AREA = re.compile(rf"({_NUM})([多余])?(平方米|亩|公里|米)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
+# a plain number that cn2an would give back unchanged (tested against it): read without importing it
+_PLAIN = re.compile(r"((?:0|[1-9][0-9]{0,7})(?:\.[0-9]{1,4})?)(万|亿)?")
+_UNIT = {None: 1, "万": 10 ** 4, "亿": 10 ** 8}
+
+
 def to_decimal(text: str) -> Decimal | None:
+    plain = _PLAIN.fullmatch(text)
+    if plain:
+        return (Decimal(plain[1]) * _UNIT[plain[2]]).normalize()
     try:
-        import cn2an  # 0.2 s to import: only articles with amounts pay it
+        import cn2an  # 0.2 s to import: only Chinese numerals and units pay it
 
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, TypeError):
