@@ -120,7 +120,8 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
     store = ExtractionCache(out) if cache else None
     try:
         merger = Merger()
-        for x in with_progress(articles, store, workers, cluster, show_progress, progress_every):
+        for x in with_progress(articles, store, workers, cluster, show_progress, progress_every,
+                               lambda: _prepare_writing(html, validate)):
             merger.add(x)
         articles.clear()  # their text is no longer needed (the merged records keep id and title)
         if store is not None:
@@ -138,39 +139,78 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
             report.entities[e.type] += 1
         for (_s, p, _o) in kg.facts:
             report.relations[p] += 1
-        gen = _write_generation(out, True, lambda tmp: _write_ordered(ordered, tmp, html))
+        checks: list[Callable[[], None]] = []
+        try:
+            gen = _write_generation(out, True, lambda tmp: _write_ordered(
+                ordered, tmp, html, (lambda ttl: checks.append(_check_shapes(ttl, out, report))) if validate else None))
+        finally:
+            for finish in checks:
+                finish()
     finally:
         if ordered is not None:
             ordered.close()
         kg.evidence.close()
-    if validate:
-        _check_shapes(gen / "graph.ttl", out, report)
     if cache:
         record_build(out, gen, fp, report)
     return report
 
 
-def _check_shapes(ttl: Path, out: Path, report: BuildReport) -> None:
+def _prepare_writing(html: bool, validate: bool) -> None:
+    """The writing's imports (rdflib, pyoxigraph, networkx, pyshacl: half a second), done while
+    other processes extract."""
+    import kg.query.stores.oxigraph  # noqa: F401
+    import kg.rdf.graph  # noqa: F401
+    if html:
+        import kg.page.render  # noqa: F401
+    if validate:
+        import pyshacl  # noqa: F401
+
+        import kg.rdf.validate  # noqa: F401
+
+
+def _check_shapes(ttl: Path, out: Path, report: BuildReport) -> Callable[[], None]:
     """SHACL on the graph just written, when it is small enough to cost a second or two (pyshacl
-    needs about 80 s of CPU for 10k articles: `kg validate` is there for that); a violation is a
-    warning with a count, never a failed build."""
+    needs about 80 s of CPU for 10k articles: `kg validate` is there for that), in a forked
+    process while this one writes the page and the store; the call returned waits for it. A
+    violation is a warning with a count, never a failed build."""
+    from kg.build_extract import forked_pool
+
+    def say(found: int) -> None:
+        if found:
+            report.shape_warnings.append(f"the graph breaks {found} constraint(s) of ontology/shapes.ttl: "
+                                         f"kg validate {out} lists them")
     if report.triples > VALIDATE_MAX_TRIPLES:
         report.notes.append(f"not checked against ontology/shapes.ttl ({report.triples} triples > "
                             f"{VALIDATE_MAX_TRIPLES}): kg validate {out} does it")
-        return
+        return lambda: None
+    data = ttl.read_bytes()  # the generation's folder is renamed when it is made current
+    pool = forked_pool()
+    if pool is None:
+        found = _violations(data)
+        return lambda: say(found)
+    checking = pool.submit(_violations, data)
+
+    def finish() -> None:
+        try:
+            say(checking.result())
+        finally:
+            pool.shutdown()
+    return finish
+
+
+def _violations(turtle: bytes) -> int:
     from rdflib import Graph
 
-    from kg.rdf.validate import validate as check
-    found = check(Graph().parse(ttl, format="turtle"), inplace=True)
-    if found:
-        report.shape_warnings.append(f"the graph breaks {len(found)} constraint(s) of ontology/shapes.ttl: "
-                                     f"kg validate {out} lists them")
+    from kg.rdf.validate import validate
+    return len(validate(Graph().parse(data=turtle, format="turtle"), inplace=True))
 
 
-def _write_ordered(ordered, tmp: Path, html: bool) -> None:
+def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], None] | None = None) -> None:
     from kg.rdf.graph import to_rdflib, write_turtle
 
     write_turtle(ordered, tmp / "graph.ttl")
+    if written:
+        written(tmp / "graph.ttl")
     if html:
         from kg.page.render import render_page
         (tmp / "graph.html").write_bytes(render_page(to_rdflib(ordered)).encode("utf-8"))

@@ -35,12 +35,12 @@ class Ticker:
 
 
 def with_progress(articles: list[Article], cache: ExtractionCache | None, workers: int | None,
-                  cluster: str | None, show: bool, every: float) -> Iterator[Extraction]:
+                  cluster: str | None, show: bool, every: float, meanwhile=None) -> Iterator[Extraction]:
     if not show:
-        yield from extractions(articles, cache, workers, cluster)
+        yield from extractions(articles, cache, workers, cluster, meanwhile=meanwhile)
         return
     if not sys.stderr.isatty():
-        yield from extractions(articles, cache, workers, cluster, Ticker("extracted", len(articles), every))
+        yield from extractions(articles, cache, workers, cluster, Ticker("extracted", len(articles), every), meanwhile)
         return
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
@@ -56,4 +56,4 @@ def with_progress(articles: list[Article], cache: ExtractionCache | None, worker
             done = bar.tasks[0].completed + 1
             took = time.monotonic() - start
             bar.update(task, advance=1, rate=f"{done / took:.0f} articles/s" if took > 0.5 else "")
-        yield from extractions(articles, cache, workers, cluster, advance)
+        yield from extractions(articles, cache, workers, cluster, advance, meanwhile)

@@ -223,14 +223,24 @@ def test_known_file_whose_entry_is_gone_is_read_again(tmp_path, monkeypatch, col
 
 def test_worker_count_follows_the_work(monkeypatch):
     got = []
-    monkeypatch.setattr(build_extract, "_local",
-                        lambda arts, workers, in_process=True: got.append((len(arts), workers, in_process)) or iter(()))
+    monkeypatch.setattr(build_extract, "_local", lambda arts, workers, in_process=True, meanwhile=None:
+                        got.append((len(arts), workers, in_process)) or iter(()))
+    monkeypatch.setattr(build_extract, "_beside", lambda arts, meanwhile: got.append((len(arts), "beside")) or iter(()))
     monkeypatch.setattr(build_extract, "cores", lambda: 2)
     for n in (10, 100, 600, 5000):
         build_extract.fresh_extractions([None] * n, None, None)
     build_extract.fresh_extractions([None] * 100, 2, None)
-    # few articles: this process; a rebuild's hundred: one worker beside it; more: all cores; as asked
-    assert got == [(10, 1, True), (100, 1, False), (600, 2, False), (5000, 2, False), (100, 2, True)]
+    monkeypatch.setattr(build_extract, "cores", lambda: 1)
+    build_extract.fresh_extractions([None] * 10, None, None)
+    # few articles: one process forked beside this one (this one on one core); a rebuild's hundred:
+    # one worker beside it; more: all cores; as asked
+    assert got == [(10, "beside"), (100, 1, False), (600, 2, False), (5000, 2, False), (100, 2, True), (10, 1, True)]
+
+
+def test_a_small_build_beside_gives_the_bytes_of_one_process(tmp_path, cold):
+    out = tmp_path / "o"
+    report = build([str(_corpus(tmp_path / "in", TEXTS))], out, show_progress=False, cache=False)  # < PARALLEL_FROM
+    assert _bytes(out) == cold and report.shape_warnings == []
 
 
 def test_pool_keeps_a_bounded_number_of_tasks_out_and_the_order(monkeypatch):
