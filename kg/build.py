@@ -20,6 +20,7 @@ from kg import atomic
 from kg.text import ingest
 from kg.errors import E, KgError
 from kg.build_cache import ExtractionCache
+from kg.build_early import drop_early, read as read_early, start_early
 from kg.build_progress import Ticker as _Ticker
 from kg.build_read import read_articles
 from kg.build_stamp import fingerprint, record_build, up_to_date
@@ -67,27 +68,34 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     tick = _Ticker("read", None, progress_every) if lines else None
     index = ExtractionCache.load_index(out) if cache else None
     seen: list = []
-    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out, index, seen)
-    if not articles:
-        raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
-    fp = fingerprint(articles, html) if cache else ""
-    stamp = up_to_date(out, html, fp) if cache else None
-    if stamp is not None and stamp.get("report"):
-        report.entities.update(stamp["report"]["entities"])
-        report.relations.update(stamp["report"]["relations"])
-        report.triples = stamp["report"]["triples"]
-        report.notes.append("nothing changed since the last build: its output is kept")
-        if index is not None and {e.path: e for e in seen} != index:
-            _keep_index(out, seen)
-        return report
-    lock = atomic.OutputLock(out)
-    if not lock.acquire():
-        raise KgError(E.E061, path=out)
+    # a cold build on several cores starts its workers now: they load and extract while the files are read
+    cold = not index and cluster is None
     try:
-        return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp,
-                             seen, validate)
+        articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out, index, seen,
+                                 (lambda files: start_early(files, workers)) if cold else None,
+                                 read_early if cold else None)
+        if not articles:
+            raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
+        fp = fingerprint(articles, html) if cache else ""
+        stamp = up_to_date(out, html, fp) if cache else None
+        if stamp is not None and stamp.get("report"):
+            report.entities.update(stamp["report"]["entities"])
+            report.relations.update(stamp["report"]["relations"])
+            report.triples = stamp["report"]["triples"]
+            report.notes.append("nothing changed since the last build: its output is kept")
+            if index is not None and {e.path: e for e in seen} != index:
+                _keep_index(out, seen)
+            return report
+        lock = atomic.OutputLock(out)
+        if not lock.acquire():
+            raise KgError(E.E061, path=out)
+        try:
+            return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster,
+                                 fp, seen, validate)
+        finally:
+            lock.release()
     finally:
-        lock.release()
+        drop_early()
 
 
 def _keep_index(out: Path, seen: list) -> None:

@@ -39,9 +39,18 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(parent: int) -> None:
+def _init_worker(parent: int, model: bool = True) -> None:
+    """A worker loads what extraction needs before its first task (the division data, jieba's
+    dictionary, the tagger's model): a pool started early loads while the build reads its files."""
     die_with(parent)
     gazetteer.load()
+    import kg.extract  # noqa: F401
+    from kg.recognise import ner
+    from kg.text import segment
+
+    segment.tokens("社区")
+    if model:
+        ner.available()
 
 
 def die_with(parent: int) -> None:
@@ -59,13 +68,8 @@ def die_with(parent: int) -> None:
 
 
 def _init_beside(parent: int) -> None:
-    """The one extraction process of a small build loads everything but the tagger's model (the
-    build tags ahead, kg/recognise/ner.py) before its articles come."""
-    _init_worker(parent)
-    import kg.extract  # noqa: F401
-    from kg.text import segment
-
-    segment.tokens("社区")  # jieba's dictionary
+    """The one extraction process of a small build loads all but the model (the build tags ahead)."""
+    _init_worker(parent, model=False)
 
 
 def forked_pool(initializer: Callable[[int], None] = die_with) -> ProcessPoolExecutor | None:
@@ -106,6 +110,13 @@ def _local(articles: list[Article], workers: int, in_process: bool = True,
     return _pool(articles, workers, meanwhile)
 
 
+def _spawned(workers: int) -> ProcessPoolExecutor:
+    # spawned, not forked: a worker holds only what it loads, not a copy-on-write image of the build
+    # (every article's text, the merged records) that its garbage collector would touch page by page
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(os.getpid(),))
+
+
 def _beside(articles: list[Article], meanwhile: Callable[[], None] | None) -> Iterator[Extraction]:
     """A small build on more than one core: one process, forked at once (no interpreter to start),
     loads the division data and jieba and extracts, while this one tags the sentences with the
@@ -136,14 +147,13 @@ def _pool(articles: list[Article], workers: int, meanwhile: Callable[[], None] |
     for: a rebuild reads its cached extractions meanwhile instead of waiting at the first changed
     one. At most IN_FLIGHT tasks are out at once, so a large build does not hold every article
     pickled in the pool's queue (and reads the text of a known file only when its turn comes)."""
-    # spawned, not forked: a worker holds only what it loads, not a copy-on-write image of the build
-    # (every article's text, the merged records) that its garbage collector would touch page by page
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(os.getpid(),))
-    batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(0, len(articles), CHUNK))
-    pending: deque = deque()
+    from kg.build_early import take
+
+    pool, pending, sent = take(workers, articles)  # a cold build's workers, started early, and what they have
+    pool = pool or _spawned(workers)
+    batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(sent, len(articles), CHUNK))
     try:
-        for batch in islice(batches, IN_FLIGHT):
+        for batch in islice(batches, IN_FLIGHT - len(pending)):
             pending.append(pool.submit(extract_batch, batch))
         if meanwhile:
             meanwhile()

@@ -270,3 +270,33 @@ def test_python_m_kg_with_spawned_workers(tmp_path, cold):
                         "--workers", "2", "--no-cache"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert _bytes(out) == cold
+
+
+def test_a_cold_build_sends_articles_to_its_workers_while_it_reads(tmp_path, monkeypatch, cold):
+    from kg import build_early
+
+    monkeypatch.setattr(build_early, "CHUNK", 1)  # a batch per article: these few articles are sent
+    taken = []
+    real = build_early.take
+    monkeypatch.setattr(build_early, "take", lambda w, arts: taken.append(real(w, arts)) or taken[-1])
+    out = tmp_path / "o"
+    build([str(_corpus(tmp_path / "in", TEXTS))], out, workers=2, show_progress=False, cache=False)
+    assert taken and taken[0][2] == len(TEXTS)  # every article went early, in order
+    assert _bytes(out) == cold and not build_early._early
+
+
+def test_early_batches_are_taken_only_while_they_are_what_is_to_extract():
+    from concurrent.futures import Future
+
+    from kg import build_early
+    from kg.records import Article
+
+    arts = [Article(f"a{k}.txt", 0, "", "") for k in range(4)]
+    early = build_early._Early.__new__(build_early._Early)
+    futures = [Future() for _ in range(3)]
+    early.workers, early.pool = 2, None
+    early.sent = [(arts[0:2], futures[0]), (arts[3:4], futures[1]), (arts[2:3], futures[2])]
+    build_early._early.append(early)
+    pool, pending, done = build_early.take(2, arts)
+    assert list(pending) == futures[:1] and done == 2 and futures[1].cancelled() and futures[2].cancelled()
+    assert not build_early._early and build_early.take(2, arts) == (None, build_early.deque(), 0)
