@@ -25,3 +25,22 @@ def test_lower_names_are_the_towns_and_communities_of_the_data(gaz):
     rnd = random.Random(13)
     names = rnd.sample(gaz.names, 3000) + [n + "村" for n in rnd.sample(gaz.names, 1000)] + ["不在数据里的名字"]
     assert [n for n in names if gaz.is_lower_name(n) != (n in lower)] == []
+
+
+def test_short_numerals_are_read_as_cn2an_reads_them(tmp_path, monkeypatch):
+    import cn2an
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))  # made here, then read back
+    quantities._short.cache_clear()
+    try:
+        made = quantities._short()
+        quantities._short.cache_clear()
+        assert quantities._short() == made and len(made) == 15 + 15 ** 2 + 15 ** 3
+    finally:
+        quantities._short.cache_clear()
+    for n in ("两", "三", "十二", "二十", "一百", "三百五", "两千", "零", "十十", "百一"):
+        try:
+            want = Decimal(str(cn2an.cn2an(n, "smart"))).normalize()
+        except (ValueError, KeyError, TypeError):
+            want = None
+        assert quantities.to_decimal(n) == want, n
