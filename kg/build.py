@@ -5,7 +5,9 @@ on a cluster; kg/build_extract.py) → merge as they come →
 blocks of subjects (kg/rdf/blocks.py; evidence streamed from a spool) → graph.ttl written as a
 stream (kg/rdf/writer.py), the store bulk-loaded from it, graph.html → a new output generation
 made current in one step (kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
-written and the old output stays.
+written and the old output stays. On two cores or more the parts overlap: a cold build's workers
+start and extract while the files are read (kg/build_early.py), a small build's one extraction
+process while this one tags and imports the writing, and the SHACL check beside the page and store.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from kg import atomic
 from kg.text import ingest
 from kg.errors import E, KgError
-from kg.build_cache import ExtractionCache
+from kg.build_cache import CACHE_DIR, ExtractionCache
 from kg.build_early import drop_early, read as read_early, start_early
 from kg.build_progress import Ticker as _Ticker
 from kg.build_read import read_articles
@@ -68,8 +70,9 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     tick = _Ticker("read", None, progress_every) if lines else None
     index = ExtractionCache.load_index(out) if cache else None
     seen: list = []
-    # a cold build on several cores starts its workers now: they load and extract while the files are read
-    cold = not index and cluster is None
+    # a cold build (no cache, or none there yet) on several cores starts its workers now: they load
+    # and extract while the files are read
+    cold = cluster is None and (index is None or not (out / CACHE_DIR / "extractions.sqlite").exists())
     try:
         articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out, index, seen,
                                  (lambda files: start_early(files, workers)) if cold else None,

@@ -300,3 +300,17 @@ def test_early_batches_are_taken_only_while_they_are_what_is_to_extract():
     pool, pending, done = build_early.take(2, arts)
     assert list(pending) == futures[:1] and done == 2 and futures[1].cancelled() and futures[2].cancelled()
     assert not build_early._early and build_early.take(2, arts) == (None, build_early.deque(), 0)
+
+
+def test_only_a_cold_build_starts_its_workers_early(tmp_path, monkeypatch):
+    import kg.build as b
+
+    started = []
+    monkeypatch.setattr(b, "start_early", lambda files, workers: started.append(files))
+    src = _corpus(tmp_path / "in", TEXTS)
+    out = tmp_path / "o"
+    build([str(src)], out, workers=2, show_progress=False)
+    (src / "a.txt").write_text(TEXTS["a.txt"] + "居民表示满意。", encoding="utf-8")
+    build([str(src)], out, workers=2, show_progress=False)  # a cache is there: its entries may serve
+    build([str(src)], tmp_path / "o2", workers=2, show_progress=False, cache=False)
+    assert started == [len(TEXTS), len(TEXTS)]
