@@ -110,11 +110,11 @@ def _local(articles: list[Article], workers: int, in_process: bool = True,
     return _pool(articles, workers, meanwhile)
 
 
-def _spawned(workers: int) -> ProcessPoolExecutor:
+def _spawned(workers: int, initializer: Callable[[int], None] = _init_worker) -> ProcessPoolExecutor:
     # spawned, not forked: a worker holds only what it loads, not a copy-on-write image of the build
     # (every article's text, the merged records) that its garbage collector would touch page by page
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(os.getpid(),))
+                               initializer=initializer, initargs=(os.getpid(),))
 
 
 def _beside(articles: list[Article], meanwhile: Callable[[], None] | None) -> Iterator[Extraction]:
@@ -125,8 +125,7 @@ def _beside(articles: list[Article], meanwhile: Callable[[], None] | None) -> It
     from kg.recognise import ner
     from kg.text.split import sentences
 
-    pool = forked_pool(_init_beside) or ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_init_beside, initargs=(os.getpid(),))
+    pool = forked_pool(_init_beside) or _spawned(1, _init_beside)
     try:
         pool.submit(_ready)
         texts = [_text(a) for a in articles]
