@@ -5,7 +5,9 @@ on a cluster; kg/build_extract.py) → merge as they come →
 blocks of subjects (kg/rdf/blocks.py; evidence streamed from a spool) → graph.ttl written as a
 stream (kg/rdf/writer.py), the store bulk-loaded from it, graph.html → a new output generation
 made current in one step (kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
-written and the old output stays.
+written and the old output stays. On two cores or more the parts overlap: a cold build's workers
+start and extract while the files are read (kg/build_early.py), a small build's one extraction
+process while this one tags and imports the writing, and the SHACL check beside the page and store.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from pathlib import Path
 from kg import atomic
 from kg.text import ingest
 from kg.errors import E, KgError
-from kg.build_cache import ExtractionCache
+from kg.build_cache import CACHE_DIR, ExtractionCache
+from kg.build_early import drop_early, read as read_early, start_early
 from kg.build_progress import Ticker as _Ticker
 from kg.build_read import read_articles
 from kg.build_stamp import fingerprint, record_build, up_to_date
@@ -67,27 +70,35 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     tick = _Ticker("read", None, progress_every) if lines else None
     index = ExtractionCache.load_index(out) if cache else None
     seen: list = []
-    articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out, index, seen)
-    if not articles:
-        raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
-    fp = fingerprint(articles, html) if cache else ""
-    stamp = up_to_date(out, html, fp) if cache else None
-    if stamp is not None and stamp.get("report"):
-        report.entities.update(stamp["report"]["entities"])
-        report.relations.update(stamp["report"]["relations"])
-        report.triples = stamp["report"]["triples"]
-        report.notes.append("nothing changed since the last build: its output is kept")
-        if index is not None and {e.path: e for e in seen} != index:
-            _keep_index(out, seen)
-        return report
-    lock = atomic.OutputLock(out)
-    if not lock.acquire():
-        raise KgError(E.E061, path=out)
+    # a cold build (no cache, or none there yet) on several cores starts its workers now: they load
+    # and extract while the files are read
+    cold = cluster is None and (index is None or not (out / CACHE_DIR / "extractions.sqlite").exists())
     try:
-        return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster, fp,
-                             seen, validate)
+        articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out, index, seen,
+                                 (lambda files: start_early(files, workers)) if cold else None,
+                                 read_early if cold else None)
+        if not articles:
+            raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
+        fp = fingerprint(articles, html) if cache else ""
+        stamp = up_to_date(out, html, fp) if cache else None
+        if stamp is not None and stamp.get("report"):
+            report.entities.update(stamp["report"]["entities"])
+            report.relations.update(stamp["report"]["relations"])
+            report.triples = stamp["report"]["triples"]
+            report.notes.append("nothing changed since the last build: its output is kept")
+            if index is not None and {e.path: e for e in seen} != index:
+                _keep_index(out, seen)
+            return report
+        lock = atomic.OutputLock(out)
+        if not lock.acquire():
+            raise KgError(E.E061, path=out)
+        try:
+            return _build_locked(articles, out, report, workers, html, show_progress, progress_every, cache, cluster,
+                                 fp, seen, validate)
+        finally:
+            lock.release()
     finally:
-        lock.release()
+        drop_early()
 
 
 def _keep_index(out: Path, seen: list) -> None:
@@ -120,7 +131,8 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
     store = ExtractionCache(out) if cache else None
     try:
         merger = Merger()
-        for x in with_progress(articles, store, workers, cluster, show_progress, progress_every):
+        for x in with_progress(articles, store, workers, cluster, show_progress, progress_every,
+                               lambda: _prepare_writing(html, validate)):
             merger.add(x)
         articles.clear()  # their text is no longer needed (the merged records keep id and title)
         if store is not None:
@@ -138,39 +150,78 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
             report.entities[e.type] += 1
         for (_s, p, _o) in kg.facts:
             report.relations[p] += 1
-        gen = _write_generation(out, True, lambda tmp: _write_ordered(ordered, tmp, html))
+        checks: list[Callable[[], None]] = []
+        try:
+            gen = _write_generation(out, True, lambda tmp: _write_ordered(
+                ordered, tmp, html, (lambda ttl: checks.append(_check_shapes(ttl, out, report))) if validate else None))
+        finally:
+            for finish in checks:
+                finish()
     finally:
         if ordered is not None:
             ordered.close()
         kg.evidence.close()
-    if validate:
-        _check_shapes(gen / "graph.ttl", out, report)
     if cache:
         record_build(out, gen, fp, report)
     return report
 
 
-def _check_shapes(ttl: Path, out: Path, report: BuildReport) -> None:
+def _prepare_writing(html: bool, validate: bool) -> None:
+    """The writing's imports (rdflib, pyoxigraph, networkx, pyshacl: half a second), done while
+    other processes extract."""
+    import kg.query.stores.oxigraph  # noqa: F401
+    import kg.rdf.graph  # noqa: F401
+    if html:
+        import kg.page.render  # noqa: F401
+    if validate:
+        import pyshacl  # noqa: F401
+
+        import kg.rdf.validate  # noqa: F401
+
+
+def _check_shapes(ttl: Path, out: Path, report: BuildReport) -> Callable[[], None]:
     """SHACL on the graph just written, when it is small enough to cost a second or two (pyshacl
-    needs about 80 s of CPU for 10k articles: `kg validate` is there for that); a violation is a
-    warning with a count, never a failed build."""
+    needs about 80 s of CPU for 10k articles: `kg validate` is there for that), in a forked
+    process while this one writes the page and the store; the call returned waits for it. A
+    violation is a warning with a count, never a failed build."""
+    from kg.build_extract import forked_pool
+
+    def say(found: int) -> None:
+        if found:
+            report.shape_warnings.append(f"the graph breaks {found} constraint(s) of ontology/shapes.ttl: "
+                                         f"kg validate {out} lists them")
     if report.triples > VALIDATE_MAX_TRIPLES:
         report.notes.append(f"not checked against ontology/shapes.ttl ({report.triples} triples > "
                             f"{VALIDATE_MAX_TRIPLES}): kg validate {out} does it")
-        return
+        return lambda: None
+    data = ttl.read_bytes()  # the generation's folder is renamed when it is made current
+    pool = forked_pool()
+    if pool is None:
+        found = _violations(data)
+        return lambda: say(found)
+    checking = pool.submit(_violations, data)
+
+    def finish() -> None:
+        try:
+            say(checking.result())
+        finally:
+            pool.shutdown()
+    return finish
+
+
+def _violations(turtle: bytes) -> int:
     from rdflib import Graph
 
-    from kg.rdf.validate import validate as check
-    found = check(Graph().parse(ttl, format="turtle"), inplace=True)
-    if found:
-        report.shape_warnings.append(f"the graph breaks {len(found)} constraint(s) of ontology/shapes.ttl: "
-                                     f"kg validate {out} lists them")
+    from kg.rdf.validate import validate
+    return len(validate(Graph().parse(data=turtle, format="turtle"), inplace=True))
 
 
-def _write_ordered(ordered, tmp: Path, html: bool) -> None:
+def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], None] | None = None) -> None:
     from kg.rdf.graph import to_rdflib, write_turtle
 
     write_turtle(ordered, tmp / "graph.ttl")
+    if written:
+        written(tmp / "graph.ttl")
     if html:
         from kg.page.render import render_page
         (tmp / "graph.html").write_bytes(render_page(to_rdflib(ordered)).encode("utf-8"))

@@ -10,6 +10,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -38,8 +39,22 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(parent: int) -> None:
-    """Extraction workers die with the build: the kernel kills them when it does (Linux)."""
+def _init_worker(parent: int, model: bool = True) -> None:
+    """A worker loads what extraction needs before its first task (the division data, jieba's
+    dictionary, the tagger's model): a pool started early loads while the build reads its files."""
+    die_with(parent)
+    gazetteer.load()
+    import kg.extract  # noqa: F401
+    from kg.recognise import ner
+    from kg.text import segment
+
+    segment.tokens("社区")
+    if model:
+        ner.available()
+
+
+def die_with(parent: int) -> None:
+    """A build's worker processes die with it: the kernel kills them when it does (Linux)."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (AttributeError, OSError):
@@ -50,7 +65,31 @@ def _init_worker(parent: int) -> None:
         os._exit(1)
     except PermissionError:
         pass
-    gazetteer.load()
+
+
+def _init_beside(parent: int) -> None:
+    """The one extraction process of a small build loads all but the model (the build tags ahead)."""
+    _init_worker(parent, model=False)
+
+
+def forked_pool(initializer: Callable[[int], None] = die_with) -> ProcessPoolExecutor | None:
+    """One process forked from this one (it starts in milliseconds, with what this one has
+    imported), or None where fork is missing or unsafe (another thread running here)."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=initializer, initargs=(os.getpid(),))
+
+
+def _ready() -> None:
+    """A first task: it starts the process (and its loading) at once."""
+
+
+def extract_tagged(articles: list[Article], table: dict) -> list[Extraction]:
+    from kg.recognise import ner
+
+    ner.use_ahead(table)
+    return extract_batch(articles)
 
 
 def extract_one(article: Article) -> Extraction:
@@ -63,56 +102,93 @@ def extract_batch(articles: list[Article]) -> list[Extraction]:
     return [extract_one(a) for a in articles]
 
 
-def _local(articles: list[Article], workers: int, in_process: bool = True) -> Iterator[Extraction]:
+def _local(articles: list[Article], workers: int, in_process: bool = True,
+           meanwhile: Callable[[], None] | None = None) -> Iterator[Extraction]:
     """Extract in ``workers`` processes; one worker is this process when ``in_process``."""
     if workers <= 1 and in_process:
         return (extract_one(_text(a)) for a in articles)
-    return _pool(articles, workers)
+    return _pool(articles, workers, meanwhile)
 
 
-def _pool(articles: list[Article], workers: int) -> Iterator[Extraction]:
+def _spawned(workers: int, initializer: Callable[[int], None] = _init_worker) -> ProcessPoolExecutor:
+    # spawned, not forked: a worker holds only what it loads, not a copy-on-write image of the build
+    # (every article's text, the merged records) that its garbage collector would touch page by page
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=initializer, initargs=(os.getpid(),))
+
+
+def _beside(articles: list[Article], meanwhile: Callable[[], None] | None) -> Iterator[Extraction]:
+    """A small build on more than one core: one process, forked at once (no interpreter to start),
+    loads the division data and jieba and extracts, while this one tags the sentences with the
+    model and runs ``meanwhile`` (the imports of the writing). Forked only while this process
+    has no other thread, else spawned."""
+    from kg.recognise import ner
+    from kg.text.split import sentences
+
+    pool = forked_pool(_init_beside) or _spawned(1, _init_beside)
+    try:
+        pool.submit(_ready)
+        texts = [_text(a) for a in articles]
+        # every sentence the extraction could give the model (it leaves out those whose cue is
+        # in a name the rules found, which it knows only then)
+        table = ner.tag_ahead([s for a in texts for s in ner.worth_tagging(sentences(a.text))])
+        pending = deque(pool.submit(extract_tagged, texts[i:i + CHUNK], table) for i in range(0, len(texts), CHUNK))
+        if meanwhile:
+            meanwhile()
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    return _drain(pool, pending, iter(()), extract_batch)
+
+
+def _pool(articles: list[Article], workers: int, meanwhile: Callable[[], None] | None = None) -> Iterator[Extraction]:
     """The workers start and the first tasks are sent now, not when the first result is asked
     for: a rebuild reads its cached extractions meanwhile instead of waiting at the first changed
     one. At most IN_FLIGHT tasks are out at once, so a large build does not hold every article
     pickled in the pool's queue (and reads the text of a known file only when its turn comes)."""
-    # spawned, not forked: a worker holds only what it loads, not a copy-on-write image of the build
-    # (every article's text, the merged records) that its garbage collector would touch page by page
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(os.getpid(),))
-    batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(0, len(articles), CHUNK))
-    pending: deque = deque()
+    from kg.build_early import take
+
+    pool, pending, sent = take(workers, articles)  # a cold build's workers, started early, and what they have
+    pool = pool or _spawned(workers)
+    batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(sent, len(articles), CHUNK))
     try:
-        for batch in islice(batches, IN_FLIGHT):
+        for batch in islice(batches, IN_FLIGHT - len(pending)):
             pending.append(pool.submit(extract_batch, batch))
+        if meanwhile:
+            meanwhile()
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
-
-    def drain() -> Iterator[Extraction]:
-        try:
-            while pending:
-                done = pending.popleft().result()
-                batch = next(batches, None)
-                if batch is not None:
-                    pending.append(pool.submit(extract_batch, batch))
-                for x in done:
-                    atomic.pause_point("extracting")
-                    yield x
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    return drain()
+    return _drain(pool, pending, batches, extract_batch)
 
 
-def fresh_extractions(articles: list[Article], workers: int | None, cluster: str | None) -> Iterator[Extraction]:
-    """Extract ``articles`` (none cached), in order."""
+def _drain(pool, pending: deque, batches, task) -> Iterator[Extraction]:
+    """The results in order; each one taken back sends the next batch."""
+    try:
+        while pending:
+            done = pending.popleft().result()
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append(pool.submit(task, batch))
+            for x in done:
+                atomic.pause_point("extracting")
+                yield x
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def fresh_extractions(articles: list[Article], workers: int | None, cluster: str | None,
+                      meanwhile: Callable[[], None] | None = None) -> Iterator[Extraction]:
+    """Extract ``articles`` (none cached), in order. ``meanwhile`` runs in this process while
+    other processes extract (not at all when this one does)."""
     if cluster:
         from kg.build_cluster import on_cluster
         return on_cluster([_text(a) for a in articles], cluster)  # the cluster's workers cannot read our files
     if workers is None:
         if len(articles) < PARALLEL_FROM:
-            return _local(articles, 1)
-        return _local(articles, max(1, min(cores(), len(articles) // PER_WORKER)), in_process=False)
-    return _local(articles, max(1, workers))
+            return _beside(articles, meanwhile) if cores() > 1 else _local(articles, 1)
+        return _local(articles, max(1, min(cores(), len(articles) // PER_WORKER)), False, meanwhile)
+    return _local(articles, max(1, workers), True, meanwhile)
 
 
 def _text(a):
@@ -121,13 +197,14 @@ def _text(a):
 
 
 def extractions(articles: list[Article], cache: ExtractionCache | None, workers: int | None = None,
-                cluster: str | None = None, progress: Callable[[], None] | None = None) -> Iterator[Extraction]:
+                cluster: str | None = None, progress: Callable[[], None] | None = None,
+                meanwhile: Callable[[], None] | None = None) -> Iterator[Extraction]:
     """Every article's extraction, in order; cached ones read back, the others extracted."""
     version = extractor_version()
     keys = [key_of(a, version) for a in articles]
     have = cache.keys() if cache is not None else set()
     todo = [a for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
-    fresh = fresh_extractions(todo, workers, cluster) if todo else iter(())
+    fresh = fresh_extractions(todo, workers, cluster, meanwhile) if todo else iter(())
     for start in range(0, len(articles), READ_BATCH):
         part = range(start, min(start + READ_BATCH, len(articles)))
         got = cache.get_many([keys[i] for i in part if keys[i] in have]) if cache is not None else {}

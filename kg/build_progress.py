@@ -35,12 +35,12 @@ class Ticker:
 
 
 def with_progress(articles: list[Article], cache: ExtractionCache | None, workers: int | None,
-                  cluster: str | None, show: bool, every: float) -> Iterator[Extraction]:
+                  cluster: str | None, show: bool, every: float, meanwhile=None) -> Iterator[Extraction]:
     if not show:
-        yield from extractions(articles, cache, workers, cluster)
+        yield from extractions(articles, cache, workers, cluster, meanwhile=meanwhile)
         return
     if not sys.stderr.isatty():
-        yield from extractions(articles, cache, workers, cluster, Ticker("extracted", len(articles), every))
+        yield from extractions(articles, cache, workers, cluster, Ticker("extracted", len(articles), every), meanwhile)
         return
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
@@ -48,12 +48,19 @@ def with_progress(articles: list[Article], cache: ExtractionCache | None, worker
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                TextColumn("[progress.data.speed]{task.fields[rate]}"),
                TimeRemainingColumn())
-    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+    # refreshed here, not by rich's thread: with no other thread running, a small build may fork
+    # its extraction process (kg/build_extract.py forked_pool)
+    with Progress(*columns, transient=True, console=Console(stderr=True), auto_refresh=False) as bar:
         task = bar.add_task("extracting", total=len(articles), rate="")
-        start = time.monotonic()
+        start = last = time.monotonic()
 
         def advance() -> None:
+            nonlocal last
             done = bar.tasks[0].completed + 1
-            took = time.monotonic() - start
+            now = time.monotonic()
+            took = now - start
             bar.update(task, advance=1, rate=f"{done / took:.0f} articles/s" if took > 0.5 else "")
-        yield from extractions(articles, cache, workers, cluster, advance)
+            if now - last >= 0.1 or done == len(articles):
+                last = now
+                bar.refresh()
+        yield from extractions(articles, cache, workers, cluster, advance, meanwhile)

@@ -83,10 +83,13 @@ def reader_version() -> str:
 def read_articles(inputs: list[str], report, max_file_bytes: int | None = ingest.MAX_FILE_BYTES,
                   log: Callable[[str], None] = lambda line: None, tick=None,
                   exclude: Path | None = None, index: dict[str, FileEntry] | None = None,
-                  seen: list[FileEntry] | None = None) -> list[Article | Known]:
+                  seen: list[FileEntry] | None = None,
+                  found_files: Callable[[int], None] | None = None,
+                  fresh: Callable[[list[Article]], None] | None = None) -> list[Article | Known]:
     """Every article of ``inputs``, in order. With ``index`` (path -> FileEntry), unchanged files
     give ``Known`` articles without being opened; ``seen`` then gets an entry for each file read
-    or known (what the index should hold after this build)."""
+    or known (what the index should hold after this build). ``found_files`` is told how many
+    files there are before they are read, ``fresh`` gets each file's articles as they are read."""
     from kg.build_cache import article_key, extractor_version
 
     def error(e: KgError) -> None:
@@ -94,6 +97,8 @@ def read_articles(inputs: list[str], report, max_file_bytes: int | None = ingest
         log(e.line())
 
     found = ingest.find_files(inputs, exclude)
+    if found_files:
+        found_files(len(found.files))
     report.notes += [f"skipped {s.path}: {s.reason}" for s in found.skipped]
     for e in found.errors:
         error(e)
@@ -133,6 +138,8 @@ def read_articles(inputs: list[str], report, max_file_bytes: int | None = ingest
             continue
         arts = split_articles(item.name, text)
         articles += arts
+        if fresh:
+            fresh(arts)
         if st is not None and seen is not None and st.st_mtime_ns < recent:
             seen.append(FileEntry(path, f.doc, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, item.encoding,
                                   item.replaced, tuple(article_key(a, version) for a in arts)))

@@ -224,14 +224,24 @@ def test_known_file_whose_entry_is_gone_is_read_again(tmp_path, monkeypatch, col
 
 def test_worker_count_follows_the_work(monkeypatch):
     got = []
-    monkeypatch.setattr(build_extract, "_local",
-                        lambda arts, workers, in_process=True: got.append((len(arts), workers, in_process)) or iter(()))
+    monkeypatch.setattr(build_extract, "_local", lambda arts, workers, in_process=True, meanwhile=None:
+                        got.append((len(arts), workers, in_process)) or iter(()))
+    monkeypatch.setattr(build_extract, "_beside", lambda arts, meanwhile: got.append((len(arts), "beside")) or iter(()))
     monkeypatch.setattr(build_extract, "cores", lambda: 2)
     for n in (10, 100, 600, 5000):
         build_extract.fresh_extractions([None] * n, None, None)
     build_extract.fresh_extractions([None] * 100, 2, None)
-    # few articles: this process; a rebuild's hundred: one worker beside it; more: all cores; as asked
-    assert got == [(10, 1, True), (100, 1, False), (600, 2, False), (5000, 2, False), (100, 2, True)]
+    monkeypatch.setattr(build_extract, "cores", lambda: 1)
+    build_extract.fresh_extractions([None] * 10, None, None)
+    # few articles: one process forked beside this one (this one on one core); a rebuild's hundred:
+    # one worker beside it; more: all cores; as asked
+    assert got == [(10, "beside"), (100, 1, False), (600, 2, False), (5000, 2, False), (100, 2, True), (10, 1, True)]
+
+
+def test_a_small_build_beside_gives_the_bytes_of_one_process(tmp_path, cold):
+    out = tmp_path / "o"
+    report = build([str(_corpus(tmp_path / "in", TEXTS))], out, show_progress=False, cache=False)  # < PARALLEL_FROM
+    assert _bytes(out) == cold and report.shape_warnings == []
 
 
 def test_pool_keeps_a_bounded_number_of_tasks_out_and_the_order(monkeypatch):
@@ -261,3 +271,47 @@ def test_python_m_kg_with_spawned_workers(tmp_path, cold):
                         "--workers", "2", "--no-cache"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert _bytes(out) == cold
+
+
+def test_a_cold_build_sends_articles_to_its_workers_while_it_reads(tmp_path, monkeypatch, cold):
+    from kg import build_early
+
+    monkeypatch.setattr(build_early, "CHUNK", 1)  # a batch per article: these few articles are sent
+    taken = []
+    real = build_early.take
+    monkeypatch.setattr(build_early, "take", lambda w, arts: taken.append(real(w, arts)) or taken[-1])
+    out = tmp_path / "o"
+    build([str(_corpus(tmp_path / "in", TEXTS))], out, workers=2, show_progress=False, cache=False)
+    assert taken and taken[0][2] == len(TEXTS)  # every article went early, in order
+    assert _bytes(out) == cold and not build_early._early
+
+
+def test_early_batches_are_taken_only_while_they_are_what_is_to_extract():
+    from concurrent.futures import Future
+
+    from kg import build_early
+    from kg.records import Article
+
+    arts = [Article(f"a{k}.txt", 0, "", "") for k in range(4)]
+    early = build_early._Early.__new__(build_early._Early)
+    futures = [Future() for _ in range(3)]
+    early.workers, early.pool = 2, None
+    early.sent = [(arts[0:2], futures[0]), (arts[3:4], futures[1]), (arts[2:3], futures[2])]
+    build_early._early.append(early)
+    pool, pending, done = build_early.take(2, arts)
+    assert list(pending) == futures[:1] and done == 2 and futures[1].cancelled() and futures[2].cancelled()
+    assert not build_early._early and build_early.take(2, arts) == (None, build_early.deque(), 0)
+
+
+def test_only_a_cold_build_starts_its_workers_early(tmp_path, monkeypatch):
+    import kg.build as b
+
+    started = []
+    monkeypatch.setattr(b, "start_early", lambda files, workers: started.append(files))
+    src = _corpus(tmp_path / "in", TEXTS)
+    out = tmp_path / "o"
+    build([str(src)], out, workers=2, show_progress=False)
+    (src / "a.txt").write_text(TEXTS["a.txt"] + "居民表示满意。", encoding="utf-8")
+    build([str(src)], out, workers=2, show_progress=False)  # a cache is there: its entries may serve
+    build([str(src)], tmp_path / "o2", workers=2, show_progress=False, cache=False)
+    assert started == [len(TEXTS), len(TEXTS)]

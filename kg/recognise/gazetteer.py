@@ -68,7 +68,7 @@ class Gazetteer:
         self.children: dict[int, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
         self.by_alias: dict[str, list[int]] = {}
-        self._lower_names: frozenset[str] | None = None
+        self._lower_names: dict[str, bool] = {}
         self._parse(lines)
         self._index_subtrees()
 
@@ -182,12 +182,18 @@ class Gazetteer:
         """Own code, else None (levels 4-5 have none in this data)."""
         return self.codes.get(pid)
 
-    @property
-    def lower_names(self) -> frozenset[str]:
-        """Every town and village/community name in the country (for plausibility checks)."""
-        if self._lower_names is None:
-            self._lower_names = frozenset(n for n, lv in zip(self.names, self.levels) if lv >= 4)
-        return self._lower_names
+    def is_lower_name(self, name: str) -> bool:
+        """Whether a town or village/community somewhere in the country has this name (for
+        plausibility checks): by bisection in `by_name_order`, remembered per name; a set of all
+        such names would cost each process 0.2 s to build."""
+        found = self._lower_names.get(name)
+        if found is None:
+            order, names, levels = self.by_name_order, self.names, self.levels
+            i = bisect_left(order, name, key=names.__getitem__)
+            while i < len(order) and names[order[i]] == name and levels[order[i]] < 4:
+                i += 1
+            found = self._lower_names[name] = i < len(order) and names[order[i]] == name
+        return found
 
     def named_below(self, root: int, level: int, name: str) -> list[int]:
         """Places of that name at `level` under `root`, in id order: the ids of that name (a run of

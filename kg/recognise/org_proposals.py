@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import (BARE_KIND_STEMS, BODY_CONTEXT_CUES, BODY_PEOPLE, INTERNAL_BODY_SUFFIXES,
+from kg.recognise.lexicon import (BARE_KIND_STEMS, BODY_PEOPLE, INTERNAL_BODY_SUFFIXES,
                                   MEDIA_SUFFIXES, ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES,
                                   UNIT_COMPOUND_HEADS, UNIT_COMPOUND_SUFFIXES)
+from kg.recognise.ner import worth_tagging  # noqa: F401 (here for callers; in ner so that it loads light)
 from kg.recognise.orgs import OrgMention, kind_of, resolve
 from kg.records import Mention, Sentence
 from kg.text import segment
@@ -32,23 +33,6 @@ _MIN_CHARS = 3
 # verbs that join two parties (甲联合乙): a span across one is two names at most
 _JOINING = ("联合", "携手", "会同", "协同", "联手", "牵手")
 _WINDOW = 6
-
-
-_BODY_CONTEXT = re.compile("|".join(BODY_CONTEXT_CUES))
-
-
-def worth_tagging(sentences: list[Sentence], found: list[OrgMention] = ()) -> list[Sentence]:
-    """The sentences that speak of bodies or backing, where a cue is not part of a name the rules
-    already found (某区某局 explains its 局): the tagger's time goes there."""
-    spans = [(o.mention.start, o.mention.end) for o in found]
-    out = []
-    for s in sentences:
-        for m in _BODY_CONTEXT.finditer(s.text):
-            a, b = s.start + m.start(), s.start + m.end()
-            if not any(x <= a and b <= y for x, y in spans):
-                out.append(s)
-                break
-    return out
 
 
 def _boundaries(text: str, a: int, b: int) -> set[int]:

@@ -175,7 +175,7 @@ def _generic_start(stem: str) -> bool:
 def _in_data(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     """A name that exists somewhere in the country's division data."""
     name = _name(typ, stem, suffix)
-    return typ != "Neighborhood" and (name in gaz.lower_names or stem + "村" in gaz.lower_names)
+    return typ != "Neighborhood" and (gaz.is_lower_name(name) or gaz.is_lower_name(stem + "村"))
 
 
 def _compound_name(typ: str, stem: str) -> bool:

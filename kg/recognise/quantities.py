@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
+from itertools import product
 
 
 from kg.records import Quantity
@@ -17,9 +19,53 @@ AREA = re.compile(rf"({_NUM})([多余])?(平方米|亩|公里|米)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
+# a plain number that cn2an would give back unchanged (tested against it): read without importing it
+_PLAIN = re.compile(r"((?:0|[1-9][0-9]{0,7})(?:\.[0-9]{1,4})?)(万|亿)?")
+_UNIT = {None: 1, "万": 10 ** 4, "亿": 10 ** 8}
+
+
+_NUMERALS = "零〇一二三四五六七八九十百千两"
+_SHORT = 3  # Chinese numerals up to this length are read from a table that cn2an made once
+
+
+def _read_short() -> dict[str, str | None]:
+    import cn2an
+
+    out: dict[str, str | None] = {}
+    for n in range(1, _SHORT + 1):
+        for chars in product(_NUMERALS, repeat=n):
+            text = "".join(chars)
+            try:
+                out[text] = str(Decimal(str(cn2an.cn2an(text, "smart"))).normalize())
+            except (ValueError, KeyError, TypeError):
+                out[text] = None
+            except Exception:  # noqa: BLE001 (not in the table: asked of cn2an, which raises it)
+                continue
+    return out
+
+
+@lru_cache(maxsize=1)
+def _short() -> dict[str, str | None]:
+    """cn2an's reading of every numeral of up to three characters (两, 十二, 三百…), made once per
+    machine and kept in the user cache: an article with one of them does not import cn2an."""
+    import hashlib
+    from importlib import metadata
+
+    from kg import atomic
+    key = hashlib.sha256(f"cn2an {metadata.version('cn2an')} {_NUMERALS} {_SHORT} smart".encode()).hexdigest()[:16]
+    return atomic.disk_cached("cn2an-short", key, _read_short)
+
+
 def to_decimal(text: str) -> Decimal | None:
+    plain = _PLAIN.fullmatch(text)
+    if plain:
+        return (Decimal(plain[1]) * _UNIT[plain[2]]).normalize()
+    if len(text) <= _SHORT:
+        table = _short()
+        if text in table:
+            return None if table[text] is None else Decimal(table[text])
     try:
-        import cn2an  # 0.2 s to import: only articles with amounts pay it
+        import cn2an  # 0.2 s to import: only Chinese numerals and units pay it
 
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, TypeError):

@@ -14,10 +14,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 
-import jieba
-
 from kg import atomic
 
+
+def _import_jieba():
+    """Import jieba without pkg_resources (~0.15 s), which it only uses to open its own data
+    files: without it, jieba opens them by path, the same files."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # `import pkg_resources` raises ImportError
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
+jieba = _import_jieba()
 jieba.setLogLevel(logging.WARNING)
 
 
@@ -89,7 +103,7 @@ def _tagger() -> posseg.POSTokenizer:
         tk.tmp_dir = str(atomic.user_cache_dir())
     except OSError:
         pass
-    tk.initialize()
+    _initialize(tk)
     for w in FIELD_NOUNS:
         tk.add_word(w, tag="n")
     from kg.text.tagger import CachedTagger  # after the light import of jieba.posseg above
@@ -101,6 +115,24 @@ def _tagger() -> posseg.POSTokenizer:
         tk.add_word(w, tag="nt")
         tagger.word_tag_tab[w] = "nt"
     return tagger
+
+
+def _initialize(tk) -> None:
+    """jieba's Tokenizer.initialize, reading its cache in one piece: jieba's marshal.load on the
+    open file reads it object by object (0.7 s against 0.2 s for the same dictionary)."""
+    import marshal
+    import os
+
+    path = os.path.join(tk.tmp_dir or "", "jieba.cache")
+    if tk.tmp_dir and tk.dictionary == jieba.DEFAULT_DICT and os.path.isfile(path):
+        try:
+            with open(path, "rb") as f:
+                tk.FREQ, tk.total = marshal.loads(f.read())
+            tk.initialized = True
+            return
+        except Exception:
+            pass  # damaged: jieba rebuilds it
+    tk.initialize()
 
 
 def tokens(text: str) -> list[Token]:
