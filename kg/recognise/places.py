@@ -224,7 +224,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             if unit.endswith(UNIT_WORDS) and len(unit) >= 3 and not _generic(unit):
                 return unit
         for k in range(1, len(c.raw) - 1):  # 来到边境某某镇: ordinary words before a name the data knows
-            if _ordinary_lead(c.raw[:k], _generic(c.raw[k:])) and _in_data(gaz, c.type, c.raw[k:], c.suffix):
+            if _in_data(gaz, c.type, c.raw[k:], c.suffix) and _ordinary_lead(c.raw[:k], _generic(c.raw[k:])):
                 return c.raw[k:]
         return _trim(c.raw)
 

@@ -25,7 +25,11 @@ def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], se
     name found inside a team's, such as its quoted part, gives way to the team), and the teams'
     names: a team serves the community it comes to."""
     teams: list[OrgMention] = []
-    for m in list(_QUOTED.finditer(text)) + list(_BODY_TEAM.finditer(text)):
+    if "队" not in text and "团" not in text:
+        return found, set()
+    # the long pattern only where its last words are (a scan from every character costs ~4% of extraction)
+    bodies = _BODY_TEAM.finditer(text) if "共产党员服务队" in text else ()
+    for m in list(_QUOTED.finditer(text)) + list(bodies):
         s, e = m.start(), m.end()
         a, _ = clause_bounds(text, s, s, "。；;！!？?\n，,")
         if _FOUNDING.search(text, a, s) or any(t.mention.start < e and s < t.mention.end for t in teams) \
