@@ -64,10 +64,17 @@ def extract_batch(articles: list[Article]) -> list[Extraction]:
 
 
 def _local(articles: list[Article], workers: int, in_process: bool = True) -> Iterator[Extraction]:
-    """Extract in ``workers`` processes; one worker is this process when ``in_process``."""
+    """Extract in ``workers`` processes; one worker is this process when ``in_process``. Each
+    article is let go once sent, so its text goes with its extraction, not at the build's end."""
     if workers <= 1 and in_process:
-        return (extract_one(_text(a)) for a in articles)
+        todo = deque(articles)
+        return (extract_one(_text(todo.popleft())) for _ in range(len(todo)))
     return _pool(articles, workers)
+
+
+def _batches(todo: deque) -> Iterator[list[Article]]:
+    while todo:
+        yield [_text(todo.popleft()) for _ in range(min(CHUNK, len(todo)))]
 
 
 def _pool(articles: list[Article], workers: int) -> Iterator[Extraction]:
@@ -79,7 +86,7 @@ def _pool(articles: list[Article], workers: int) -> Iterator[Extraction]:
     # (every article's text, the merged records) that its garbage collector would touch page by page
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_init_worker, initargs=(os.getpid(),))
-    batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(0, len(articles), CHUNK))
+    batches = _batches(deque(articles))
     pending: deque = deque()
     try:
         for batch in islice(batches, IN_FLIGHT):
@@ -122,12 +129,15 @@ def _text(a):
 
 def extractions(articles: list[Article], cache: ExtractionCache | None, workers: int | None = None,
                 cluster: str | None = None, progress: Callable[[], None] | None = None) -> Iterator[Extraction]:
-    """Every article's extraction, in order; cached ones read back, the others extracted."""
+    """Every article's extraction, in order; cached ones read back, the others extracted.
+    ``articles`` is emptied as it goes (None for each article given), so that a cold build
+    does not hold every article's text to its end."""
     version = extractor_version()
     keys = [key_of(a, version) for a in articles]
     have = cache.keys() if cache is not None else set()
     todo = [a for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
     fresh = fresh_extractions(todo, workers, cluster) if todo else iter(())
+    del todo
     for start in range(0, len(articles), READ_BATCH):
         part = range(start, min(start + READ_BATCH, len(articles)))
         got = cache.get_many([keys[i] for i in part if keys[i] in have]) if cache is not None else {}
@@ -138,6 +148,7 @@ def extractions(articles: list[Article], cache: ExtractionCache | None, workers:
                 x = next(fresh) if k not in have else extract_one(_text(a))  # an unreadable entry: extract again
                 if cache is not None:
                     cache.put(k, x)
+            articles[i] = None
             if progress:
                 progress()
             yield x
