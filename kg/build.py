@@ -216,15 +216,24 @@ def _violations(turtle: bytes) -> int:
     return len(validate(Graph().parse(data=turtle, format="turtle"), inplace=True))
 
 
-def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], None] | None = None) -> None:
+def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], None] | None = None) -> list[int]:
+    """graph.ttl (``written`` is told when it is there) and graph.html; then the blocks and merged
+    records are dropped, before the store is loaded. Returns where graph.ttl's pieces begin, for
+    the store's load."""
+    import gc
+
+    from kg.query.stores.oxigraph import PIECE_TRIPLES
     from kg.rdf.graph import to_rdflib, write_turtle
 
-    write_turtle(ordered, tmp / "graph.ttl")
+    pieces = write_turtle(ordered, tmp / "graph.ttl", PIECE_TRIPLES)
     if written:
         written(tmp / "graph.ttl")
     if html:
         from kg.page.render import render_page
         (tmp / "graph.html").write_bytes(render_page(to_rdflib(ordered)).encode("utf-8"))
+    ordered.close()
+    gc.collect()
+    return pieces
 
 
 def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path:
@@ -239,9 +248,9 @@ def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path
     return _write_generation(out, locked, fill)
 
 
-def _write_generation(out: Path, locked: bool, fill: Callable[[Path], None]) -> Path:
-    """``fill(folder)`` writes graph.ttl (and graph.html); the store is bulk-loaded from that
-    graph.ttl; then the folder becomes the current generation."""
+def _write_generation(out: Path, locked: bool, fill: Callable[[Path], list[int] | None]) -> Path:
+    """``fill(folder)`` writes graph.ttl (and graph.html) and may return where its pieces begin;
+    the store is bulk-loaded from that graph.ttl; then the folder becomes the current generation."""
     from kg.query.stores.oxigraph import STORE_DIR, fill_store
 
     lock = None if locked else atomic.OutputLock(out)
@@ -251,9 +260,9 @@ def _write_generation(out: Path, locked: bool, fill: Callable[[Path], None]) -> 
         gens = atomic.Generations(out, OUTPUTS)
         tmp = gens.new()
         try:
-            fill(tmp)
+            pieces = fill(tmp)
             atomic.pause_point("writing")
-            fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl")
+            fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl", pieces=pieces)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

@@ -104,9 +104,11 @@ def extract_batch(articles: list[Article]) -> list[Extraction]:
 
 def _local(articles: list[Article], workers: int, in_process: bool = True,
            meanwhile: Callable[[], None] | None = None) -> Iterator[Extraction]:
-    """Extract in ``workers`` processes; one worker is this process when ``in_process``."""
+    """Extract in ``workers`` processes; one worker is this process when ``in_process``. Each
+    article is let go once sent, so its text goes with its extraction, not at the build's end."""
     if workers <= 1 and in_process:
-        return (extract_one(_text(a)) for a in articles)
+        todo = deque(articles)
+        return (extract_one(_text(todo.popleft())) for _ in range(len(todo)))
     return _pool(articles, workers, meanwhile)
 
 
@@ -141,6 +143,11 @@ def _beside(articles: list[Article], meanwhile: Callable[[], None] | None) -> It
     return _drain(pool, pending, iter(()), extract_batch)
 
 
+def _batches(todo: deque) -> Iterator[list[Article]]:
+    while todo:
+        yield [_text(todo.popleft()) for _ in range(min(CHUNK, len(todo)))]
+
+
 def _pool(articles: list[Article], workers: int, meanwhile: Callable[[], None] | None = None) -> Iterator[Extraction]:
     """The workers start and the first tasks are sent now, not when the first result is asked
     for: a rebuild reads its cached extractions meanwhile instead of waiting at the first changed
@@ -150,7 +157,7 @@ def _pool(articles: list[Article], workers: int, meanwhile: Callable[[], None] |
 
     pool, pending, sent = take(workers, articles)  # a cold build's workers, started early, and what they have
     pool = pool or _spawned(workers)
-    batches = (list(map(_text, articles[i:i + CHUNK])) for i in range(sent, len(articles), CHUNK))
+    batches = _batches(deque(articles[sent:]))  # each article let go once sent
     try:
         for batch in islice(batches, IN_FLIGHT - len(pending)):
             pending.append(pool.submit(extract_batch, batch))
@@ -199,12 +206,15 @@ def _text(a):
 def extractions(articles: list[Article], cache: ExtractionCache | None, workers: int | None = None,
                 cluster: str | None = None, progress: Callable[[], None] | None = None,
                 meanwhile: Callable[[], None] | None = None) -> Iterator[Extraction]:
-    """Every article's extraction, in order; cached ones read back, the others extracted."""
+    """Every article's extraction, in order; cached ones read back, the others extracted.
+    ``articles`` is emptied as it goes (None for each article given), so that a cold build
+    does not hold every article's text to its end."""
     version = extractor_version()
     keys = [key_of(a, version) for a in articles]
     have = cache.keys() if cache is not None else set()
     todo = [a for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
     fresh = fresh_extractions(todo, workers, cluster, meanwhile) if todo else iter(())
+    del todo
     for start in range(0, len(articles), READ_BATCH):
         part = range(start, min(start + READ_BATCH, len(articles)))
         got = cache.get_many([keys[i] for i in part if keys[i] in have]) if cache is not None else {}
@@ -215,6 +225,7 @@ def extractions(articles: list[Article], cache: ExtractionCache | None, workers:
                 x = next(fresh) if k not in have else extract_one(_text(a))  # an unreadable entry: extract again
                 if cache is not None:
                     cache.put(k, x)
+            articles[i] = None
             if progress:
                 progress()
             yield x

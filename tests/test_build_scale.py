@@ -261,6 +261,21 @@ def test_pool_keeps_a_bounded_number_of_tasks_out_and_the_order(monkeypatch):
     assert [x.entities.keys() for x in it] == alone and sent == [a.doc for a in arts]
 
 
+def test_articles_are_let_go_as_they_are_extracted():
+    """A cold build holds no article's text past its extraction: the list is emptied as it goes."""
+    import gc
+    import weakref
+
+    from kg import build_extract
+    from kg.records import Article
+
+    arts = [Article(f"a{k}.txt", 0, "", f"青松社区为居民安装了{k + 2}盏路灯。") for k in range(5)]
+    refs = [weakref.ref(a) for a in arts]
+    got = [sorted(x.entities) for x in build_extract.extractions(arts, None, workers=1)]
+    gc.collect()
+    assert len(got) == 5 and arts == [None] * 5 and [r() for r in refs] == [None] * 5
+
+
 def test_python_m_kg_with_spawned_workers(tmp_path, cold):
     """Workers are spawned: `python -m kg` must not run the command again in each of them."""
     import subprocess

@@ -162,3 +162,28 @@ def test_moved_and_dropped_parents_give_the_old_paths_bytes():
     assert {k for k in kg.facts} == {(c, "locatedIn", s), (s, "locatedIn", city), (d, "locatedIn", city)}
     assert b'"gazetteer"' in buf.getvalue()
     ordered.close()
+
+
+def test_store_loaded_in_pieces_holds_the_same_triples(tmp_path, monkeypatch, built):
+    """A large graph.ttl is bulk-loaded a piece at a time (the loader's memory is that of a piece):
+    the same bytes, the same triples in the store, the same query answers."""
+    import pyoxigraph as ox
+
+    from kg.build import build
+    from kg.query.stores import oxigraph
+    seen, fill = [], oxigraph.fill_store
+    monkeypatch.setattr(oxigraph, "PIECE_TRIPLES", 200)
+    monkeypatch.setattr(oxigraph, "fill_store", lambda *a, **k: seen.append(k["pieces"]) or fill(*a, **k))
+    out = tmp_path / "out"
+    build([str(CORPUS)], out, workers=1, show_progress=False, html=False)
+    ttl = (out / "graph.ttl").read_bytes()
+    assert ttl == (built[0] / "graph.ttl").read_bytes()
+    pieces = seen[0]
+    assert len(pieces) > 5 and ttl[pieces[0]:pieces[0] + 2] == b"\n<"
+    head = ttl[:pieces[0]]
+    for start, end in zip(pieces, pieces[1:] + [len(ttl)]):  # each piece parses on its own
+        assert ttl[start:start + 1] == b"\n" and len(Graph().parse(data=(head + ttl[start:end]).decode(), format="turtle"))
+    ours, theirs = (ox.Store.read_only(str((o / "store").resolve())) for o in (out, built[0]))
+    assert set(ours) == set(theirs) and len(ours) == built[1].triples
+    q = "SELECT ?s ?o WHERE { ?s <https://w3id.org/shequ-kg/ontology#locatedIn> ?o } ORDER BY ?s ?o"
+    assert [tuple(r) for r in ours.query(q)] == [tuple(r) for r in theirs.query(q)]

@@ -203,4 +203,12 @@ class Ordered:
             yield s, b
 
     def close(self) -> None:
+        """Drop the blocks and the merged records (emptied, not just unnamed: the build still
+        names them) and the spools, so that the store's bulk load after them has the memory."""
         self.links.close()
+        self.memory.clear()
+        self.order.clear()
+        kg = self.kg
+        kg.evidence.close()
+        for held in (kg.entities, kg.facts, kg.mentions, kg.articles):
+            held.clear()

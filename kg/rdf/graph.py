@@ -44,9 +44,10 @@ def build_graph(kg: KnowledgeGraph):
     return to_rdflib(Ordered(kg))
 
 
-def write_turtle(ordered: Ordered, path: str | Path) -> None:
-    """graph.ttl, written as it is made: never the whole text in memory."""
+def write_turtle(ordered: Ordered, path: str | Path, piece: int = 0) -> list[int]:
+    """graph.ttl, written as it is made: never the whole text in memory. Returns where its
+    pieces of ``piece`` triples begin (kg.rdf.writer.write_turtle)."""
     from kg.rdf.writer import write_turtle as write
 
     with open(path, "wb") as f:
-        write(ordered, ordered.prefixes, f)
+        return write(ordered, ordered.prefixes, f, piece)

@@ -47,6 +47,8 @@ class Merger:
         self._seen: dict[int, set] = {}  # id(list) -> its items, for O(1) "already there?"
 
     def _extend(self, into: list, items) -> None:
+        if not items:  # most entities have no quantities: no set kept for them
+            return
         seen = self._seen.get(id(into))
         if seen is None:
             seen = self._seen[id(into)] = set(into)
@@ -58,6 +60,7 @@ class Merger:
     def add(self, x: Extraction) -> None:
         entities, facts, mentions = self.kg.entities, self.kg.facts, self.kg.mentions
         a = x.article
+        aid = a.id  # one string per article for its mentions and evidence, not one per entity and sentence
         self.kg.articles.append(Article(a.doc, a.index, a.title, ""))
         for key, e in x.entities.items():
             cur = entities.get(key)
@@ -69,7 +72,7 @@ class Merger:
                 cur.link_reason = e.link_reason or cur.link_reason
             self._extend(cur.quantities, e.quantities)
             if e.evidence:
-                mentions.setdefault(key, set()).add(a.id)
+                mentions.setdefault(key, set()).add(aid)
         read: set = set()
         for r in x.relations:
             f = facts.setdefault((r.subject, r.predicate, r.object), Fact(r.subject, r.predicate, r.object))
@@ -80,8 +83,9 @@ class Merger:
             if ev is not None and (r.subject, r.predicate, r.object, ev) not in read:
                 read.add((r.subject, r.predicate, r.object, ev))
                 f.evidence += 1
-                digest = statement_digest(r.subject, r.predicate, r.object, ev.article, ev.start)
-                self.kg.evidence.add((digest, r.subject, r.predicate, r.object, ev.article, ev.start, ev.end,
+                art = aid if ev.article == aid else ev.article
+                digest = statement_digest(r.subject, r.predicate, r.object, art, ev.start)
+                self.kg.evidence.add((digest, r.subject, r.predicate, r.object, art, ev.start, ev.end,
                                       ev.sentence, r.source))
 
     def result(self) -> KnowledgeGraph:

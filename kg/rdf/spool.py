@@ -12,7 +12,7 @@ import pickle
 import tempfile
 from collections.abc import Iterator
 
-RUN = 200_000  # records per sorted run: ~100 MB of evidence sentences at most in memory
+RUN = 50_000  # records per sorted run: ~30 MB of evidence records (~650 B each) at most in memory
 _BATCH = 2_000  # records per pickle in a run file
 
 

@@ -61,14 +61,23 @@ def predicate_order(props: dict) -> list[str]:
     return first + sorted(p for p in props if p not in (TYPE, LABEL))
 
 
-def write_turtle(blocks: Iterable[Block], prefixes: set[str], out: BinaryIO) -> None:
+def write_turtle(blocks: Iterable[Block], prefixes: set[str], out: BinaryIO, piece: int = 0) -> list[int]:
+    """Write the blocks; returns byte offsets where blocks begin: the first block, after the
+    prefixes, and with ``piece`` the first block after each ``piece`` triples more. Cut there,
+    with the prefixes before each piece, the file loads in pieces (kg/query/stores/oxigraph.py)."""
     names = _Names()
     buf = [f"@prefix {p}: <{NAMESPACES[p]}> .\n" for p in sorted(prefixes)]
-    size = 0
+    size = sum(map(len, buf))  # prefixes and namespaces are ASCII: characters are bytes
+    pieces, written, triples = [size], 0, 0
     for s, props in blocks:
+        if piece and triples >= piece:  # this block starts a new piece: its offset is known once written
+            written += _write(out, buf)
+            buf, size, triples = [], 0, 0
+            pieces.append(written)
         parts = ["\n", names.iri(s)]
         for k, p in enumerate(predicate_order(props)):
             objs = sorted(props[p], key=object_key)
+            triples += len(objs)
             parts.append(" " if k == 0 else " ;\n    ")
             parts.append("a" if p == TYPE else names.iri(p))
             parts.append(" ")
@@ -78,10 +87,17 @@ def write_turtle(blocks: Iterable[Block], prefixes: set[str], out: BinaryIO) -> 
         buf.append(text)
         size += len(text)
         if size >= _FLUSH:
-            out.write("".join(buf).encode("utf-8"))
+            written += _write(out, buf)
             buf, size = [], 0
     buf.append("\n")
-    out.write("".join(buf).encode("utf-8"))
+    _write(out, buf)
+    return pieces
+
+
+def _write(out: BinaryIO, buf: list[str]) -> int:
+    data = "".join(buf).encode("utf-8")
+    out.write(data)
+    return len(data)
 
 
 def nt_term(o) -> str:

@@ -19,6 +19,7 @@ from kg.rdf.vocab import PREFIXES
 from kg.query.stores import Store
 
 STORE_DIR = "store"
+PIECE_TRIPLES = 250_000  # triples per bulk load of a large graph.ttl: ~300 MB of the loader's memory
 _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 
 
@@ -28,17 +29,30 @@ def write_store(g: Graph, out: Path) -> None:
     atomic.replace_dir(out / STORE_DIR, lambda tmp: fill_store(tmp, data))
 
 
-def fill_store(path: Path, ntriples: bytes | None = None, turtle_file: Path | None = None) -> None:
+def fill_store(path: Path, ntriples: bytes | None = None, turtle_file: Path | None = None,
+               pieces: list[int] | None = None) -> None:
     """Bulk-load N-Triples (bytes) or a Turtle file into a new store at ``path`` and compact it.
     `kg build` loads the graph.ttl it has just written, so the graph is never held in memory a
     second time as N-Triples.
+
+    Oxigraph's bulk loader holds about 1.3 KB per triple it loads at once (1.6 GB for a file of
+    4.2M triples): with ``pieces`` (the offsets where graph.ttl's pieces of PIECE_TRIPLES begin,
+    the first after the prefixes; kg.rdf.writer.write_turtle), the file is loaded one piece at a
+    time, each with the prefixes before it, and memory stays that of one piece.
 
     A bulk load leaves many sorted files; compacting them into fewer (``optimize``) makes
     every lookup cheaper for all later readers: about 20-30 % off row-heavy queries on a
     million triples (scripts/bench_query.py), for about a second of build time.
     """
     store = ox.Store(str(path))
-    if turtle_file is not None:
+    if turtle_file is not None and pieces and len(pieces) > 1:
+        with open(turtle_file, "rb") as f:
+            prefixes = f.read(pieces[0])
+            ends = pieces[1:] + [f.seek(0, 2)]
+            for start, end in zip(pieces, ends):
+                f.seek(start)
+                store.bulk_load(prefixes + f.read(end - start), ox.RdfFormat.TURTLE)
+    elif turtle_file is not None:
         store.bulk_load(path=str(turtle_file), format=ox.RdfFormat.TURTLE)
     else:
         store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
