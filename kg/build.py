@@ -30,6 +30,7 @@ from kg.records import ENTITY_TYPES, RELATIONS
 
 OUTPUTS = ("graph.ttl", "graph.html", "store")
 PROGRESS_EVERY_S = 5.0  # a progress line at most this often when stderr is not a terminal
+PAGE_MAX_ENTITIES = 10_000  # a larger graph gets an overview page (kg render draws a part); see _write_ordered
 VALIDATE_MAX_TRIPLES = 20_000  # kg build checks the shapes up to this size (about 2 s); kg validate beyond
 
 
@@ -153,7 +154,8 @@ def _build_locked(articles, out, report, workers, html, show_progress, progress_
         checks: list[Callable[[], None]] = []
         try:
             gen = _write_generation(out, True, lambda tmp: _write_ordered(
-                ordered, tmp, html, (lambda ttl: checks.append(_check_shapes(ttl, out, report))) if validate else None))
+                ordered, tmp, html, (lambda ttl: checks.append(_check_shapes(ttl, out, report))) if validate else None,
+                report.entities, str(out)))
         finally:
             for finish in checks:
                 finish()
@@ -216,10 +218,12 @@ def _violations(turtle: bytes) -> int:
     return len(validate(Graph().parse(data=turtle, format="turtle"), inplace=True))
 
 
-def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], None] | None = None) -> list[int]:
+def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], None] | None = None,
+                   counts: Counter | None = None, out: str = "output") -> list[int]:
     """graph.ttl (``written`` is told when it is there) and graph.html; then the blocks and merged
     records are dropped, before the store is loaded. Returns where graph.ttl's pieces begin, for
-    the store's load."""
+    the store's load. Above PAGE_MAX_ENTITIES the page is an overview that says how to draw a
+    part: a page of every entity would need the whole graph in memory, and no browser draws it."""
     import gc
 
     from kg.query.stores.oxigraph import PIECE_TRIPLES
@@ -228,7 +232,10 @@ def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], Non
     pieces = write_turtle(ordered, tmp / "graph.ttl", PIECE_TRIPLES)
     if written:
         written(tmp / "graph.ttl")
-    if html:
+    if html and counts and sum(counts.values()) > PAGE_MAX_ENTITIES:
+        from kg.page.render import overview_page
+        (tmp / "graph.html").write_text(overview_page(counts, out, PAGE_MAX_ENTITIES), encoding="utf-8")
+    elif html:
         from kg.page.render import render_page
         (tmp / "graph.html").write_bytes(render_page(to_rdflib(ordered)).encode("utf-8"))
     ordered.close()

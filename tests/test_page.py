@@ -12,7 +12,7 @@ from rdflib import Graph
 
 from kg.page.view import entity_types
 
-from .conftest import OUT, ROOT
+from .conftest import CORPUS, OUT, ROOT
 
 class Visit:
     """One page opened from file://, with what it logged and requested."""
@@ -184,3 +184,17 @@ def test_every_string_on_the_page_is_chinese(sample):
     reasons = {str(o) for o in g.objects(None, g.namespace_manager.expand_curie("shequ:linkReason"))}
     from kg.page.view import LINK_REASON
     assert reasons and reasons <= set(LINK_REASON)  # the graph keeps English, the page shows Chinese
+
+
+def test_a_graph_too_large_to_draw_gets_an_overview_page(tmp_path, monkeypatch):
+    # above the limit no page of every entity is made (it would need the whole graph in memory):
+    # the page says what the graph holds and how to draw a part, with no network request
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "PAGE_MAX_ENTITIES", 5)  # the sample has about 120
+    report = kg.build.build([str(CORPUS)], tmp_path / "out", show_progress=False)
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert f"{sum(report.entities.values()):,} entities" in page
+    assert "kg render" in page and "--around" in page
+    assert f"<td>{report.entities['Community']:,}</td>" in page
+    assert not re.search(r"(src|href)=\"https?:", page)

@@ -65,6 +65,24 @@ def render_page(g: Graph, keep: set[URIRef] | None = None, title: str = "社区�
             .replace("__OPTIONS__", json.dumps(options)).replace("__DATA__", payload))
 
 
+def overview_page(counts: dict[str, int], out_dir: str, limit: int, title: str = "社区治理知识图谱") -> str:
+    """The page of a graph too large to draw at once (more than ``limit`` entities): what it
+    holds and how to draw a part of it. No graph is loaded to write it, so a build of any size
+    stays within its memory."""
+    rows = "".join(f"<tr><td>{html.escape(TYPE_NAME[t])}</td><td>{t}</td><td>{counts.get(t, 0):,}</td></tr>"
+                   for t in TYPE_STYLE if counts.get(t))
+    d = html.escape(out_dir)
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto}td{padding:.2em 1em}"
+            "code{background:#f3f3f3;padding:.1em .3em}</style></head><body>"
+            f"<h1>{html.escape(title)}</h1><p>The graph has {sum(counts.values()):,} entities, more than the "
+            f"{limit:,} one page can draw. Draw a part of it:</p><ul>"
+            f"<li><code>kg render -d {d} --type 社区/村</code></li>"
+            f"<li><code>kg render -d {d} --around 某某社区 --depth 2</code></li>"
+            f"<li><code>kg render -d {d} --query my.rq</code> (a CONSTRUCT query)</li></ul>"
+            f"<table><tr><th>类型</th><th>type</th><th>entities</th></tr>{rows}</table></body></html>")
+
+
 def of_types(g: Graph, types: list[str]) -> set[URIRef]:
     """Entities of the given types (English names as in the ontology, or the Chinese ones)."""
     zh = {v: k for k, v in TYPE_NAME.items()}
