@@ -25,8 +25,17 @@ def test_gbk_bytes_of_simplified_text():
 
 def test_traditional_and_pinyin_annotations_are_normalised():
     assert normalize("華盛社區(qū)麓谷小鎮(zhèn)小區(qū)") == "华盛社区麓谷小镇小区"
-    # a word of several syllables goes whole (it used to leave 村民(cū们 behind)
-    assert normalize("村民(cūnmín)们以村(yǐ cūn)促企，我们(wǒmen)") == "村民们以村促企,我们"
+    # a word of several syllables goes whole (it used to leave 居民(jū behind)
+    assert normalize("居民(jūmín)们走进广场(guǎng chǎng)，大家(dàjiā)") == "居民们走进广场,大家"
+
+
+def test_a_long_run_of_pinyin_with_no_parenthesis_is_read_at_once():
+    import time
+
+    text = "歌词：" + "wǒ ài wǒ de jiā xiāng " * 40 + "完"
+    start = time.process_time()
+    assert normalize(text) == text.replace("：", ":")
+    assert time.process_time() - start < 1.0  # it took minutes when the syllables could split many ways
     assert normalize("帶著孩子") == "带着孩子"
     assert normalize("著名企业") == "著名企业"
 

@@ -156,22 +156,35 @@ def test_a_democratic_party_body_keeps_its_party_before_the_place(gaz):
 
 def test_social_work_is_one_field_noun_inside_a_name(gaz):
     # jieba reads 社会工作 as an idiom and cut the name after it, leaving only 发展中心
-    assert [n for n, _c, _a in found("禾心社会工作发展中心的社工每周来两次。", gaz)] == ["禾心社会工作发展中心"]
+    assert [n for n, _c, _a in found("新成立的瑞丰社会工作发展中心派来两名社工。", gaz)] == ["瑞丰社会工作发展中心"]
 
 
 def test_a_list_closed_by_a_class_of_bodies_names_organisations(gaz):
-    ex = extract(Article("t.txt", 0, "", "禾苗公益、蓝鲸语言文化交流中心等多家社会组织参与认领。"), gaz)
-    assert sorted(e.label for e in ex.entities.values() if e.type == "Organization") == ["禾苗公益", "蓝鲸语言文化交流中心"]
+    ex = extract(Article("t.txt", 0, "", "报名开始后，青柠公益、星河青少年服务中心等多家社会组织前来认领。"), gaz)
+    assert sorted(e.label for e in ex.entities.values() if e.type == "Organization") == ["星河青少年服务中心", "青柠公益"]
     # a list of buildings: no item is a body by its suffix, so none is taken
-    ex = extract(Article("t.txt", 0, "", "街道还将在东方大厦、智汇港等民营企业设立服务站。"), gaz)
+    ex = extract(Article("t.txt", 0, "", "新的服务站设在金融大厦、科创广场等企业集中的楼宇里。"), gaz)
     assert [e.label for e in ex.entities.values() if e.type == "Organization"] == []
 
 
 def test_a_named_team_from_outside_is_an_organisation_that_serves_the_community(gaz):
     # a quoted team, and a body's whole team name before 共产党员服务队; each serves the village it comes to
     assert backed("我们跟随“暖阳”志愿服务队，走进青石村。", gaz) == [("暖阳志愿服务队", "青石村")]
-    assert backed("5月2日，国网某某电力(某某之光)共产党员服务队员来到青石村。", gaz) == [
-        ("国网某某电力(某某之光)共产党员服务队", "青石村")]
+    assert backed("岭口村迎来了湘江电力(星城之光)共产党员服务队，队员们为村民检修线路。", gaz) == [
+        ("湘江电力(星城之光)共产党员服务队", "岭口村")]
     # a team the village sets up is its project, not a body
     ex = extract(Article("t.txt", 0, "", "青石村组建了“夕阳红”志愿服务队。"), gaz)
     assert [e.type for e in ex.entities.values() if "夕阳红" in e.label] == ["Project"]
+
+
+def test_what_the_team_and_list_rules_leave_alone(gaz):
+    def orgs_of(text):
+        ex = extract(Article("t.txt", 0, "", text), gaz)
+        return sorted(e.label for e in ex.entities.values() if e.type == "Organization")
+    # a body's team starts at the body, not at the words before it; a team the village sets up is its own
+    assert orgs_of("社区党委书记带领国网长沙供电公司共产党员服务队走访独居老人。") == ["国网长沙供电公司共产党员服务队"]
+    assert orgs_of("岭口村组建了“夕阳红”志愿服务队。“夕阳红”志愿服务队每周为老人理发。") == []
+    assert orgs_of("岭口村“夕阳红”志愿服务队每周为老人义务理发。") == []
+    # kinds of body in a list are not bodies; items joined by 和 are two
+    assert orgs_of("区民政局、辖区学校、医院等单位参加了活动。") == ["区民政局"]
+    assert orgs_of("报名开始后，蓝鲸公司、青柠公益和红枫社工等多家社会组织前来认领。") == ["红枫社工", "蓝鲸公司", "青柠公益"]

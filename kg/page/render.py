@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import json
+import shlex
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -71,7 +72,7 @@ def overview_page(counts: dict[str, int], out_dir: str, limit: int, title: str =
     stays within its memory."""
     rows = "".join(f"<tr><td>{html.escape(TYPE_NAME[t])}</td><td>{t}</td><td>{counts.get(t, 0):,}</td></tr>"
                    for t in TYPE_STYLE if counts.get(t))
-    d = html.escape(out_dir)
+    d = html.escape(shlex.quote(out_dir))  # a command that still works pasted, spaces and all
     return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto}td{padding:.2em 1em}"
             "code{background:#f3f3f3;padding:.1em .3em}</style></head><body>"

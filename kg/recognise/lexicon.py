@@ -30,7 +30,7 @@ AFTER_SUFFIX_BLOCK = {
     "苑": "林",
 }
 # what communities in general do: ordinary words before 社区 and one of these name a kind of
-# community (国际社区建设, 和谐社区治理), not one community
+# community (和谐社区建设, 智慧社区治理), not one community
 COMMUNITY_ACTIVITIES = ("建设", "治理", "营造", "发展")
 # words before a suffix that show a generic use (老旧小区, 城市社区, 各街道…)
 GENERIC_STEMS = {

@@ -17,15 +17,17 @@ BUILDING_VERBS = frozenset({"安装", "修建", "新建", "新修", "更换", "�
 _MODIFIER_FLAGS = ("n", "b", "a", "j", "v")
 _HEAD_FLAGS = ("n", "nz", "ng", "nr", "ns", "j")
 _JOINERS = ("、", "和", "及")
-# heads that are people or money, not a thing built (同意加装电梯居民44户, 维修资金)
-_NOT_THINGS = ("居民", "村民", "群众", "住户", "业主", "老人", "人员", "干部", "资金", "费用", "经费", "款项")
+# heads that are people, posts, software, cards or money, not a thing built (配置专职社工, 增设公益岗位,
+# 安装反诈软件, 维修资金)
+_NOT_THINGS = ("居民", "村民", "群众", "住户", "业主", "老人", "人员", "干部", "资金", "费用", "经费", "款项",
+               "社工", "网格员", "志愿者", "保安", "岗位", "软件", "程序", "APP", "卡", "证", "制度", "机制")
 _MAX_LEN = 10
 
 
 def open_object(run: str) -> str:
     """``run`` (the words after the verb to the clause's end) when it is a plain noun phrase or a
     short list of them (办公桌椅和健身器材), else ''. A verb followed by 的 qualifies the noun
-    (年代建造的公租房), it does not build it."""
+    (八十年代建造的职工住房), it does not build it."""
     if not 2 <= len(run) <= _MAX_LEN or run.startswith("的") or run.endswith(_NOT_THINGS):
         return ""
     toks = segment.tokens(run)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import MEDIA_SUFFIXES
+from kg.recognise.lexicon import MEDIA_SUFFIXES, ORG_SUFFIXES
 from kg.recognise.orgs import OrgMention, kind_of
 from kg.records import Mention
 from kg.text import segment
@@ -22,6 +22,7 @@ _CLASS_KIND = {"社会组织": "SocialOrganization", "公益组织": "SocialOrga
                "爱心企业": "Enterprise", "企业": "Enterprise", "商家": "Enterprise"}
 _STOP = "，,。；;！!？?：:\n（(）)“”"
 _ITEM = (2, 16)
+_MAX_ITEMS = 20
 
 
 def listed(text: str, found: list[OrgMention]) -> list[OrgMention]:
@@ -33,23 +34,30 @@ def listed(text: str, found: list[OrgMention]) -> list[OrgMention]:
         while a > 0 and text[a - 1] not in _STOP:
             a -= 1
         parts, pos = [], a
-        for part in text[a:m.start()].split("、"):
-            parts.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        if len(parts) < 2 or not any(p in spans for p in parts):
-            continue
+        for part in re.split(r"(、|和|及|与)", text[a:m.start()]):
+            if part not in ("、", "和", "及", "与"):
+                parts.append((pos, pos + len(part)))
+            pos += len(part)
+        if not 2 <= len(parts) <= _MAX_ITEMS or not any(p in spans for p in parts):
+            continue  # a list longer than that is a directory, not a sentence's backers
         if not _bare_name(text[parts[0][0]:parts[0][1]]):
             parts = parts[1:]  # 街道联合甲公司、乙…: the first part carries the clause's subject and verb
         kind = _CLASS_KIND.get(m.group(0).lstrip("等多数一批家0123456789一二三四五六七八九十两"))
         for s, e in parts:
             name = text[s:e]
             if (s, e) in spans or not _ITEM[0] <= len(name) <= _ITEM[1] or name.endswith(MEDIA_SUFFIXES) \
-                    or any(s < b and a2 < e for a2, b in spans):
-                continue
+                    or any(s < b and a2 < e for a2, b in spans) or not _named(name):
+                continue  # 辖区学校, 医院: a kind of body in the list, not one by name
             own = kind_of(name)
             out.append(OrgMention(Mention("Organization", name, s, e, name), name,
                                   own if own != "PublicInstitution" else kind or own, False))
     return out
+
+
+def _named(item: str) -> bool:
+    """A name of its own: a word that is no ordinary word (某某公益), or a long name with a body's
+    suffix though made of ordinary words (某某语言文化交流中心); not 辖区学校, 医院."""
+    return segment.is_name_like(item) or len(item) >= 6 and item.endswith(ORG_SUFFIXES)
 
 
 def _bare_name(part: str) -> bool:

@@ -16,6 +16,7 @@ from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_ACTIVITIES, COMMUNITY_SUFFIXES, GENERIC_STEMS,
                                   NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES,
                                   RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS, WORK_VERBS)
+from kg.recognise.project_base import cut_to_head
 from kg.recognise.place_links import PlaceMentions, chains, former_names, gaz_lookup, link_lower
 from kg.records import Mention
 from kg.recognise.upper_places import recognise_upper
@@ -144,13 +145,13 @@ _COUNT = re.compile(r"[0-9一二三四五六七八九十两几多][个座处家]
 
 
 def _counted(text: str, start: int) -> bool:
-    """Does the stem at ``start`` follow a count (32个 + 涉改小区), its classifier in the stem or not?"""
+    """Does the stem at ``start`` follow a count (12个 + 待建小区), its classifier in the stem or not?"""
     return bool(_COUNT.search(text, max(0, start - 2), start) or _COUNT.search(text, max(0, start - 1), start + 1))
 
 
 def _ordinary_lead(lead: str, generic_stem: bool) -> bool:
     """Is ``lead`` ordinary words written before a place's name (来到边境 + 某某镇)? Before a name of
-    ordinary words (人民街道) only a verb or word of place can end it (地处 + 人民街道)."""
+    ordinary words (和平街道) only a verb or word of place can end it (地处 + 和平街道)."""
     words = segment.words(lead)
     if not all(segment.is_common(w) for w in words) or len(words) > 1 and len(lead) < 3:
         return False
@@ -158,16 +159,16 @@ def _ordinary_lead(lead: str, generic_stem: bool) -> bool:
 
 
 def _ordinary_community(typ: str, stem: str, after: str) -> bool:
-    """A kind of community, not one: a phrase with 的 (街道最大的社区), or ordinary words before an
-    activity of communities in general (国际社区建设, 和谐社区治理). The data has a community of almost
+    """A kind of community, not one: a phrase with 的 (全区最美的社区), or ordinary words before an
+    activity of communities in general (和谐社区建设, 智慧社区治理). The data has a community of almost
     any ordinary name somewhere, so only a match in the article's own district keeps it."""
-    return typ == "Community" and ("的" in stem or stem in WORK_VERBS or after in COMMUNITY_ACTIVITIES
-                                   and _generic(stem))  # 新建村卫生室: a work, not a village named 新建
+    return typ == "Community" and ("的" in stem or stem in WORK_VERBS and bool(cut_to_head(after))
+                                   or after[:2] in COMMUNITY_ACTIVITIES and _generic(stem))  # 新建村史馆: a work
 
 
 def _generic_start(stem: str) -> bool:
     if segment.tag(stem) in segment.PROPER_TAGS and not segment.is_common(stem):
-        return False  # 中城: a place word of the dictionary, though jieba splits it as 中 + 城
+        return False  # 上庄: a place word of the dictionary, though jieba splits it as 上 + 庄
     return stem in GENERIC_STEMS or stem.startswith(_LONG_GENERIC_STEMS) \
         or segment.tokens(stem)[0].flag.startswith(_CUT_FLAGS) and segment.is_common(segment.tokens(stem)[0].word)
 
@@ -256,9 +257,9 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
                 # 某某制冷小区 written again and again: a compound named after a firm, though its
                 # name ends in a word jieba reads as a verb
             if ok and _counted(text, c.sfx_start - len(stem)):
-                ok = False  # 32个涉改小区, 5个待改小区: a counted kind of compound, not one by name
-            if ok and not linked and _ordinary_community(c.type, stem, text[c.end:c.end + 2]):
-                ok = False  # 最大的社区; 引领国际社区建设: a kind of community, not one
+                ok = False  # 12个待建小区, 5个老旧小区: a counted kind of compound, not one by name
+            if ok and not linked and _ordinary_community(c.type, stem, text[c.end:c.end + 5]):
+                ok = False  # 最美的社区; 推进和谐社区建设: a kind of community, not one
             accepted[key] = ok
         stems.append(stem if ok else None)
     mentions = list(upper)

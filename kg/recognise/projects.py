@@ -173,7 +173,9 @@ def _inside_a_noun(text: str, a: int, s: int, e: int) -> bool:
     """Does jieba read text[s:e] as the start of a longer noun (种植业, 养殖户, 建设者)?"""
     for t in segment.tokens(text[a:min(len(text), e + 4)]):
         if t.start <= s - a < t.end and t.end > e - a:
-            return t.flag.startswith("n") and t.flag != "ns" and len(t.word) == e - s + 1  # not 新建村 (a place word)
+            if t.flag == "ns" and cut_to_head(text[a + t.end:a + t.end + 5]):
+                return False  # 新建村史馆: the verb builds a 村史馆, not a village called 新建村
+            return t.flag.startswith("n") and len(t.word) == e - s + 1
     return False
 
 

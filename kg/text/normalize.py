@@ -16,7 +16,10 @@ from kg.text.furniture import strip_furniture
 # A pinyin syllable with a tone mark, as scrapes print it after a character: 社区(qū)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYL = rf"[a-zü]*[{_TONED}][a-zü]*"
-_WORD = rf"{_SYL}(?:[\s']?{_SYL})*"  # a word of several syllables: 村民(cūnmín), 以村(yǐ cūn)
+# a word of several syllables (社区(shèqū), 居民(jū mín)): its letters taken possessively, so that a
+# long run of pinyin with no ")" after it fails at once instead of trying every split into syllables
+_LETTERS = f"[a-zü{_TONED}]"
+_WORD = rf"(?=[a-zü\s']*[{_TONED}]){_LETTERS}++(?:[\s']{_LETTERS}++)*+"
 _PINYIN = re.compile(rf"\(\s*{_WORD}\s*\)")
 # second, looser pass: a stray syllable with only one parenthesis, next to garbled bytes
 _PINYIN_LOOSE = re.compile(rf"\(?{_WORD}\)")
