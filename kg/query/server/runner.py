@@ -178,6 +178,10 @@ class QueryRunner:
 
     def close(self) -> None:
         self._stopped.set()
+        # the supervisor may be starting a worker: let it finish and see the stop (it then stops
+        # that worker itself), so that no thread is left halfway through a start at exit
+        if self._supervisor.is_alive() and self._supervisor is not threading.current_thread():
+            self._supervisor.join(timeout=10)
         with self._lock:
             workers, self._all = list(self._all), set()
         for w in workers:
