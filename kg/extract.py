@@ -222,11 +222,11 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     # projects, kept only where a community is in scope; a sentence's amount goes to its project
     # only when the sentence has one project (a sum for several works is no work's own)
     found = projects.recognise(text, b.sentences, org_spans, communities)
-    per_sentence = Counter(s.start for s in (sentence_at(b.sentences, p.start) for p in found) if s)
+    sentence_of = [sentence_at(b.sentences, p.start) for p in found]
+    per_sentence = Counter(s.start for s in sentence_of if s)
     wheres = [scope(p.start, b.sentences, communities, nb_parent, nb_mentions, focus, text, recency=not p.weak,
                     end=p.end, orphans=orphans) for p in found]
     # a weak work (设立某某通道) listed in one sentence with works whose community is known shares it
-    sentence_of = [sentence_at(b.sentences, p.start) for p in found]
     shared = {id(sent): w for p, w, sent in zip(found, wheres, sentence_of) if w and not p.weak and sent}
     for p, where, sent in zip(found, wheres, sentence_of):
         if where is None and p.weak and sent is not None:
@@ -239,7 +239,6 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
         e = b.entity(key, "Project", p.label, p.mention())
         e.aliases |= p.aliases - {p.label}
         e.link_reason = p.rule
-        sent = sentence_at(b.sentences, p.start)
         if sent is not None:
             span = text[p.start:p.end + 8]
             e.quantities += [q for q in quantities.counts(span) if q not in e.quantities]

@@ -149,9 +149,9 @@ def test_a_unit_named_by_its_place_after_its_parent_body(gaz):
 
 
 def test_a_democratic_party_body_keeps_its_party_before_the_place(gaz):
-    # jieba reads 民建 as an adjective and splits 九三学社: the party's short name starts the body's name
+    # jieba reads 民建 as an adjective, 农工党 as a body: either way the party starts the body's name
     assert [n for n, _c, _a in found("从事教育工作多年的民建河南省委常委李某也来到村里。", gaz)] == ["民建河南省委"]
-    assert backed("九三学社株洲市委员会与青山社区结对。", gaz) == [("九三学社株洲市委员会", "青山社区")]
+    assert backed("农工党株洲市委员会与青山社区结对。", gaz) == [("农工党株洲市委员会", "青山社区")]
 
 
 def test_social_work_is_one_field_noun_inside_a_name(gaz):

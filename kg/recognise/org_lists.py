@@ -16,7 +16,7 @@ from kg.text import segment
 
 # 等 + optional count (多家, 12家, 一批) + a class of bodies
 ORG_CLASSES = ("社会组织", "公益组织", "志愿服务组织", "爱心企业", "企业", "单位", "机构", "商家")
-_TAIL = re.compile(rf"等(?:多家|数家|[\d一二三四五六七八九十两]+家|一批)?(?:{'|'.join(ORG_CLASSES)})")
+_TAIL = re.compile(rf"等(?:多家|数家|[\d一二三四五六七八九十两]+家|一批)?(?P<cls>{'|'.join(ORG_CLASSES)})")
 # the kind a class gives its items when their own name has no suffix to tell
 _CLASS_KIND = {"社会组织": "SocialOrganization", "公益组织": "SocialOrganization", "志愿服务组织": "SocialOrganization",
                "爱心企业": "Enterprise", "企业": "Enterprise", "商家": "Enterprise"}
@@ -42,7 +42,7 @@ def listed(text: str, found: list[OrgMention]) -> list[OrgMention]:
             continue  # a list longer than that is a directory, not a sentence's backers
         if not _bare_name(text[parts[0][0]:parts[0][1]]):
             parts = parts[1:]  # 街道联合甲公司、乙…: the first part carries the clause's subject and verb
-        kind = _CLASS_KIND.get(m.group(0).lstrip("等多数一批家0123456789一二三四五六七八九十两"))
+        kind = _CLASS_KIND.get(m.group("cls"))
         for s, e in parts:
             name = text[s:e]
             if (s, e) in spans or not _ITEM[0] <= len(name) <= _ITEM[1] or name.endswith(MEDIA_SUFFIXES) \

@@ -104,7 +104,7 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
 
 
 def _body_then_place(stem: str, start: int, span_starts: set[int]) -> bool:
-    """A body's short name before the place it serves (民盟 + 某省 + 委, 九三学社 + 某市委员会): the place
+    """A body's short name before the place it serves (民盟 + 某省 + 委, 农工党 + 某市委员会): the place
     still makes the name proper."""
     first = _tokens(stem)[0] if stem else None
     return first is not None and first.flag == "nt" and start + first.end in span_starts

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from kg.text import segment
-from kg.recognise.lexicon import (LIST_CLASSES, LIST_INTRO, PROGRAMME_OBJECTS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
+from kg.recognise.lexicon import (FOUNDING_VERBS, LIST_CLASSES, LIST_INTRO, PROGRAMME_OBJECTS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
                       PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise import facilities, series
 from kg.recognise.open_objects import BUILDING_VERBS, open_object
@@ -40,7 +40,7 @@ _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼�
 _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
 # teams: a project only when the community sets them up (组建, 成立)
 _TEAMS = ("队", "团队", "队伍")
-_FOUNDING = re.compile("组建|成立|创立|组成|建立|组织成立|打造")
+_FOUNDING = re.compile("|".join(FOUNDING_VERBS))
 # a quotation this short around a verb is a name, not speech
 _NAME_QUOTE = 8
 # a list item that starts with one of these is a clause (向居民收集的需求), not a work's name

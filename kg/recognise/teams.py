@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from kg.recognise.lexicon import FOUNDING_VERBS
 from kg.recognise.orgs import OrgMention
+from kg.recognise.project_base import CUT_FLAGS
 from kg.records import Mention
 from kg.text import segment
 from kg.text.split import clause_bounds
@@ -17,9 +19,7 @@ from kg.text.split import clause_bounds
 _KINDS = ("共产党员服务队", "志愿服务队", "志愿者服务队", "志愿服务团", "志愿队", "服务队")
 _QUOTED = re.compile(r"“([^“”\n]{2,8})”(" + "|".join(_KINDS) + ")")
 _BODY_TEAM = re.compile(r"(?:\([\u4e00-\u9fff]{2,10}\))?共产党员服务队")
-_FOUNDING = re.compile("组建|成立|创立|组成|建立|打造|培育|孵化")
-# the words a body's name does not run over (a verb, not a verbal noun such as 供电)
-_CUT = {"v", "vd", "p", "c", "d", "r", "rr", "rz", "u", "uj", "ul", "uz", "ug", "uv", "m", "mq", "q", "t", "f"}
+_FOUNDING = re.compile("|".join(FOUNDING_VERBS))
 _MAX_BODY = 20
 _PLACE_ENDS = ("村", "社区", "居委", "小区")  # 某村“某某”志愿队: the place's own team
 
@@ -62,7 +62,7 @@ def _body_team(text: str, m: re.Match) -> tuple[int, int]:
     toks = segment.tokens(text[a:m.start()])
     start = 0
     for k, t in enumerate(toks):
-        if t.flag in _CUT:
+        if t.flag in CUT_FLAGS:  # a verb, not a verbal noun such as 供电
             start = k + 1
     name = "".join(t.word for t in toks[start:])
     if len(name) < 4 or not segment.is_name_like(name):

@@ -79,9 +79,9 @@ posseg = _import_posseg()
 FIELD_NOUNS = ("社会组织", "社会工作", "党组织", "群团组织", "自治组织", "经济组织", "集体经济组织",
                "住建", "住保", "发改", "统战", "行政审批", "应急管理", "住房和城乡建设")
 
-# the short names of the eight democratic parties, which jieba reads as adjectives or splits (民建 a):
-# read as organisation words so that 民建某省委, 九三学社某市委员会 keep their first word
-PARTY_NAMES = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+# the democratic parties' short names that jieba's dictionary does not tag as organisations (民建 a,
+# 台盟 ns; it has 农工党 and 致公党 as nt already): so that 民建某省委 keeps its first word
+PARTY_NAMES = ("民革", "民盟", "民建", "民进", "台盟")
 
 # Place-tagged words (ns) are treated as names unless they are very common.
 PLACE_WORD_FREQ = 1000
