@@ -11,29 +11,20 @@ import bisect
 import re
 
 from kg.text import segment
-from kg.recognise.lexicon import (FOUNDING_VERBS, LIST_CLASSES, LIST_INTRO, PROGRAMME_OBJECTS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX,
-                      PROJECT_KIND_WORDS, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise import facilities, series
+from kg.recognise.lexicon import (FOUNDING_VERBS, LIST_CLASSES, LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS,
+                                  PROGRAMME_SUFFIX, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS,
+                                  WORK_VERBS)
 from kg.recognise.open_objects import BUILDING_VERBS, open_object
-from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, YEAR, ProjectMention, clean,
+from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, clean,
                                       cut_to_head, head_of)
 from kg.recognise.quantities import strip_quantities
+from kg.recognise.work_objects import concrete, left_object
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, set(WORK_VERBS) | set(PROVIDE_VERBS)), key=len, reverse=True)))
-_GENERIC_HEADS = {"服务", "项目", "工程", "改造", "设施", "设备", "系统", "更新", "建设", "点", "班", "队", "室", "站", "场", "池",
-                  "柜", "灯", "棚", "课", "屋", "厅", "馆", "亭"}
-# heads after which one ordinary word names a kind of work, not one (惠民项目, 娱乐设施); a room or a
-# station is one facility whatever its word (图书室, 医务室)
-_KIND_HEADS = {"服务", "项目", "工程", "改造", "设施", "设备", "系统", "更新", "建设"}
 _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
-
-
-# verbs that only carry a work written after them (对道路进行了硬化)
-_LIGHT_VERBS = ("进行", "实施", "开展", "完成", "予以", "加以", "做", "作", "实行", "推进", "启动", "组织")
-# words of manner between an object and its work (道路全部硬化) that jieba tags as nouns
-_MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")
 # heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
@@ -45,26 +36,11 @@ _FOUNDING = re.compile("|".join(FOUNDING_VERBS))
 _NAME_QUOTE = 8
 # a list item that starts with one of these is a clause (向居民收集的需求), not a work's name
 _PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
-# words that show no object follows a work verb (改造后, 改造作为, 建设成为)
-_NOT_OBJECT_STARTS = ("后", "作为", "成为", "方面")
 # words that turn the phrase before them into a method or platform (配餐服务平台, 服务模式)
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
 _SHORT_ENTRY = 30
 
-
-
-def _left_object(text: str) -> str:
-    """The object written before a work (决定把燃气管网一并 → 燃气管网)."""
-    toks = segment.tokens(PAREN.sub("", text))
-    while toks and (toks[-1].flag in CUT_FLAGS and (toks[-1].flag != "v" or toks[-1].word in _LIGHT_VERBS)
-                    or toks[-1].word in "的了" or toks[-1].word in _MANNER):
-        toks.pop()  # 对饮水工程进行了 → 饮水工程; but 楼道照明 keeps 照明
-    start = 0
-    for k, t in enumerate(toks[:-1]):  # the last word is the object's own (照明 in 楼道照明)
-        if t.flag in CUT_FLAGS and (segment.is_common(t.word) or not t.word.strip("、，,“”")):
-            start = k + 1
-    return "".join(t.word for t in toks[start:])
 
 
 def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention]) -> list[ProjectMention]:
@@ -129,15 +105,15 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             obj = ""  # 改造某片区项目: the work verb is part of a programme's name
         heads = PROVIDE_HEADS if verb in PROVIDE_VERBS else None
         if obj and (heads is None or obj.endswith(heads)) and not in_blocked[e] \
-                and _concrete(obj):
+                and concrete(obj):
             end = text.find(obj[-2:], e, b) + 2 if text.find(obj[-2:], e, b) >= 0 else b
             label = obj if verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS else verb + obj
             out.append(ProjectMention(clean(label), s, max(end, e), "work", head_of(obj), objects={clean(obj)},
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
         if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与"):
-            left = _left_object(strip_quantities(text[a:s]))
-            if len(left) >= 2 and not any(in_blocked[a:s]) and _concrete(left, True):
+            left = left_object(strip_quantities(text[a:s]))
+            if len(left) >= 2 and not any(in_blocked[a:s]) and concrete(left, True):
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
                                           objects={clean(left)}))
     return out
@@ -177,34 +153,6 @@ def _inside_a_noun(text: str, a: int, s: int, e: int) -> bool:
                 return False  # 新建村史馆: the verb builds a 村史馆, not a village called 新建村
             return t.flag.startswith("n") and len(t.word) == e - s + 1
     return False
-
-
-def _concrete(obj: str, before_verb: bool = False) -> bool:
-    """Is this the object of a real work (a facility, a named thing), not an abstraction?"""
-    if obj.startswith(NOT_PROJECT_HEADS) or obj.endswith(NOT_PROJECT_HEADS):
-        return False
-    head = head_of(obj)
-    rest = YEAR.sub("", obj[:len(obj) - len(head)] if head else obj)
-    lead = next((rest[:-len(p)] for p in PROGRAMME_OBJECTS if rest.endswith(p) and rest != p), None)
-    if lead is not None and segment.is_common(lead):
-        rest = rest[len(lead):]  # 启动老城改造: an ordinary word before the programme's object
-    if not before_verb and not rest and (head in _GENERIC_HEADS or head in ("产业", "养殖") or len(head) < 2):
-        return False  # a bare 服务 or 项目
-    if head == "服务" and ("、" in obj or "以及" in obj or "和" in rest):
-        return False  # 商户走访、“菜单式”商户服务: a list of activities
-    words = segment.words(rest) if rest else []
-    if head in _KIND_HEADS and len(words) == 1 and len(rest) <= 2 and (
-            words[0] in PROJECT_KIND_WORDS or segment.is_common(words[0]) and not before_verb):
-        return False  # 惠民项目, 基础设施, 娱乐设施 (but 饮水工程进行了升级改造 is a work)
-    if rest in PROGRAMME_OBJECTS and (before_verb or head in _GENERIC_HEADS):
-        return False  # 老旧小区改造, 城市更新: a programme, not one work
-        return False
-    toks = segment.tokens(obj)
-    if before_verb and obj in WORK_VERBS:
-        return False  # 完成了维修改造, 建设改造: a work written before another is no object
-    if obj.startswith(_NOT_OBJECT_STARTS):
-        return False  # 改造后…, 改造作为…: the verb's clause goes on, no object follows
-    return not (toks and toks[0].flag in ("p", "c", "d", "r", "f", "u") and segment.is_common(toks[0].word))
 
 
 def _listed(text: str, sentence: Sentence) -> list[ProjectMention]:
