@@ -188,3 +188,17 @@ def test_what_the_team_and_list_rules_leave_alone(gaz):
     # kinds of body in a list are not bodies; items joined by 和 are two
     assert orgs_of("区民政局、辖区学校、医院等单位参加了活动。") == ["区民政局"]
     assert orgs_of("报名开始后，蓝鲸公司、青柠公益和红枫社工等多家社会组织前来认领。") == ["红枫社工", "蓝鲸公司", "青柠公益"]
+
+
+def test_a_county_firm_named_by_its_line_of_work(gaz):
+    assert [f[0] for f in found("柳岸村与县城投集团签订了村企共建协议。", gaz)] == ["县城投集团"]
+
+
+def test_relative_prefix_glued_to_the_word_after_it(gaz):
+    # jieba reads 县人 as one word: the name still starts at 县, not at the role word before it
+    assert [f[0] for f in found("柳岸村的帮扶单位县人社局组织了招聘会。", gaz)] == ["县人社局"]
+
+
+def test_the_unit_that_stationed_a_first_secretary_backs_the_village(gaz):
+    assert backed("省交通运输厅派驻柳岸村第一书记到任后，带领村民修路。", gaz) == [("省交通运输厅", "柳岸村")]
+    assert backed("县交通局局长和柳岸村党支部第一书记一起查看了道路。", gaz) == []

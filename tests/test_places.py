@@ -156,3 +156,16 @@ def test_a_place_word_of_the_dictionary_that_jieba_splits_is_still_a_name(gaz):
     # 上庄, 下洋: dictionary place words that jieba cuts into 上 / 下 + a character
     assert names("上庄社区的居民投票选出了新的议事代表。", gaz, "Community") == ["上庄社区"]
     assert names("记者来到下洋社区，看到广场上有人下棋。", gaz, "Community") == ["下洋社区"]
+
+
+def test_a_village_before_a_word_of_its_own_bodies(gaz):
+    # 某村村部, 某村村民: the second 村 starts an ordinary word, the first ends the name
+    assert names("柳岸村村部旁的文化广场竣工了。", gaz, "Community") == ["柳岸村"]
+    assert names("在柳岸村村民小组会上。", gaz, "Community") == ["柳岸村"]
+
+
+def test_a_preposition_before_a_short_village_name_is_not_its_name(gaz):
+    def after_a_body(text):  # the body's span bounds the name on its left, as in the pipeline
+        return [m.name for m in places.recognise(text, gaz, [(0, 5)]).mentions if m.type == "Community"]
+    assert after_a_body("县供电公司为青禾社区实施了改造。") == ["青禾社区"]
+    assert after_a_body("县水务公司给柳岸村修了路。") == ["柳岸村"]

@@ -279,3 +279,47 @@ def test_what_the_building_verb_rule_leaves_alone():
     # software, posts and people are not things built
     assert labels("民警引导居民安装反诈软件。") == []
     assert labels("社区增设公益岗位，为网格配置专职社工。") == []
+
+
+# ---- works told by their state (kg/recognise/stated_works.py) ------------------------------------
+def test_a_work_before_a_verb_of_its_progress(gaz):
+    assert build("在县水利局的帮助下，柳岸村防洪堤加固工程已于上月动工。", gaz) == (
+        ["防洪堤加固工程"], [("柳岸村", "防洪堤加固工程")])
+    assert build("青禾社区的老年食堂已建成投用，每天为六十名老人送餐。", gaz) == (
+        ["老年食堂"], [("青禾社区", "老年食堂")])
+    assert labels("村里的光伏电站已并网发电。") == ["光伏电站"]
+
+
+def test_a_programme_over_a_whole_area_or_a_clause_that_goes_on_is_no_stated_work():
+    assert labels("全市各老旧小区提质改造均已开工。") == []
+    assert labels("云溪全市老旧小区提质改造均已开工。") == []  # an area's name before 全市
+    assert labels("新闻|道路硬化工程已完工。") == ["道路硬化工程"]  # not across a mark that is no text
+    assert labels("基础设施已完工。") == []
+    assert labels("道路硬化工程完成后，村民出行更方便。") == []
+    assert labels("他说，待微改项目全部完工，村里就通车了。") == []  # 待微|改: one character glued on
+
+
+def test_a_work_verb_inside_a_works_name_does_not_end_the_object(gaz):
+    assert build("县供电公司为柳岸村实施了农网改造工程。", gaz) == (["农网改造工程"], [("柳岸村", "农网改造工程")])
+    # the same work written as verb and object is the same project
+    assert labels("公司实施供水管网改造工程。年底前更换了供水管网。") == ["供水管网改造工程"]
+    assert labels("镇里实施产业发展项目。") == []  # 发展 is no work done to a thing
+
+
+def test_a_word_that_only_starts_like_a_refused_head_is_no_refusal():
+    assert labels("柳岸村建成标准化村卫生室。") == ["标准化村卫生室"]
+
+
+def test_more_counters_are_quantities_not_names():
+    assert labels("社区为居民加装了4部电梯，新打机井3眼，维修水渠2段。") == ["加装电梯", "新打机井", "维修水渠"]
+
+
+def test_a_time_of_life_names_a_facility_a_time_of_the_year_does_not():
+    assert labels("青禾社区的老年食堂已建成投用。") == ["老年食堂"]
+    assert labels("去年社区更换了小区的路灯。今年春天路灯更新完成，居民很满意。") == ["更换小区路灯"]
+
+
+def test_facilities_run_and_renovated_in_the_genre(gaz):
+    assert build("青禾社区引进一家养老公司运营日间照料中心。", gaz)[1] == [("青禾社区", "日间照料中心")]
+    assert build("柳岸村硬化通组道路5.6公里，改造危房23户。", gaz)[0] == ["改造危房", "硬化通组道路"]
+    assert labels("社区还设立了“红色议事厅”。") == ["“红色议事厅”"]

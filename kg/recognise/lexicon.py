@@ -12,7 +12,7 @@ SUBDISTRICT_SUFFIXES = ("街道", "镇", "乡")
 COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
 # one-character verbs, prepositions and list words that jieba may glue to an unknown name (驻某村,
 # 赴某社区, 甲村和乙村)
-PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "进", "去", "来", "和", "与", "及", "或")
+PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "为", "给", "进", "去", "来", "和", "与", "及", "或")
 NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑", "庭园", "山庄",
                          # compounds named after a work unit (某厂家属区, 某局宿舍)
                          "老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")
@@ -103,7 +103,10 @@ SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位",
 SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "联点", "结对", "签约", "义诊", "合作协议", "共建协议")
 # a work team or cadre a unit sends to a village (某局驻某村工作队): the unit backs the village
 TEAM_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村帮扶", "驻村扶贫", "帮扶干部",
-             "驻村第一书记", "派出工作队", "工作队", "工作小组", "工作组")
+             "驻村第一书记", "派出工作队", "工作队", "工作小组", "工作组", "第一书记")
+# the cues above that are a person sent by the unit only when 驻 comes before them (某局派驻某村第一书记;
+# but 某村党支部第一书记 is the village's own)
+STATIONED_CUES = ("第一书记",)
 # the cues above that name the sending unit right before them even when it has no type suffix
 # (某某电建扶贫工作组); the bare 工作队 and 驻村帮扶 also follow places and villages
 SENDER_CUES = ("驻村工作队", "扶贫工作队", "帮扶工作队", "扶贫工作组", "帮扶工作组", "帮扶干部")
@@ -125,14 +128,14 @@ WORK_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "�
               "加装", "改建", "扩建", "新增", "配备", "搭建", "建设", "打造", "开办", "创办", "组建", "组成",
               "落实", "建立", "实施", "开通", "整修", "粉刷", "运行", "开展", "实行", "推进",
               "埋设", "建造", "新打", "种植", "发展", "购置", "配置", "拔除", "整饰", "拆除", "架设", "修筑", "疏通",
-              "整治", "捐建", "援建")
+              "整治", "捐建", "援建", "运营")
 # works written after their object: 停车场升级改造, 巷道硬化
 OBJECT_FIRST_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "改造", "硬化", "翻新", "更新", "修缮", "安装")
 # provision of premises by a supporter: 提供…社区服务用房和门面
 PROVIDE_VERBS = ("提供", "捐赠")
 PROVIDE_HEADS = ("用房", "门面", "场地", "房屋", "办公用房")
 # verbs that only count before an object that is a facility or standing programme
-WEAK_WORK_VERBS = {"完善", "新增", "配备", "建设", "打造", "组建", "组成", "落实", "建立", "实施", "开通", "种植", "发展",
+WEAK_WORK_VERBS = {"运营", "完善", "新增", "配备", "建设", "打造", "组建", "组成", "落实", "建立", "实施", "开通", "种植", "发展",
                    "开设", "开办", "创办", "办起", "建起", "建成", "设立", "运行", "开展", "实行", "推进"}
 # a modifier that names a kind of project, not one project (惠民项目, 民生工程); some are tagged as
 # names by jieba's dictionary (惠民, 敬老), so the ordinary-word test alone misses them
@@ -147,11 +150,11 @@ PROJECT_HEADS = (
     "驿站", "用房", "门面", "四合院", "服务", "志愿服务", "托管班", "班", "队", "课", "公开课", "课堂", "学堂",
     "讲堂", "示范点", "基金", "超市", "诊所", "药房", "医保", "社保", "道路", "路面", "通道", "桥", "花坛",
     "娱乐室", "活动室", "健身", "红袖章", "路", "公路", "冷库", "仓库", "问诊点", "服务点", "代办点",
-    "停车位", "车位", "停车场", "服务中心", "之家", "设备",
+    "停车位", "车位", "停车场", "服务中心", "照料中心", "之家", "设备",
     # rural and utility works: water, drainage, roads, power, farms and village industries
     "下水道", "沟渠", "水渠", "渠", "机井", "水井", "井", "山塘", "水库", "蓄水池", "水池", "桥涵", "桥梁", "涵洞",
     "大棚", "车间", "保存库", "库", "窖", "基地", "果园", "养殖场", "产业园", "电站", "光伏", "农机", "线缆", "管线",
-    "电线杆", "自来水", "产业", "养殖",
+    "电线杆", "自来水", "产业", "养殖", "危房",
     # parts of a building and its surroundings, and what is painted or put up on them
     "屋顶", "外墙", "立面", "外立面", "墙体", "墙", "主题墙", "彩绘", "墙绘", "宣传栏", "防滑砖", "绿化带", "绿化树",
     "分类桶", "凉亭", "病床", "饭桌", "村部", "村室", "卫生室", "无障碍通道", "书屋", "广场",
@@ -164,13 +167,18 @@ TREATMENTS = ("整治", "加固", "粉刷", "规整", "铺设", "养护", "更�
               "重建", "防水")
 # a facility opened (某某食堂正式开业, “某某之家”在某小区建成)
 OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌")
+# time words that name a kind of facility or service (老年食堂, 暑期托管班), not when it was done
+ATTRIBUTE_TIMES = ("老年", "暑期", "寒假", "暑假", "日间", "夜间", "午间", "晚间", "周末", "假期", "课后", "四点半")
+# verbs of a work's progress written after it (某某工程已动工, 某某电站已并网发电)
+STATE_VERBS = ("竣工", "完工", "动工", "开工", "建成", "落成", "投用", "投入使用", "交付使用", "启用", "并网发电", "通水",
+               "通车", "完成")
 # heads of a village's farm, a project wherever named (某某肉鸭养殖场); industrial parks (产业园) are not
 # annotated (guidelines)
 INDUSTRY_HEADS = ("养殖场", "养殖基地", "种植基地", "花卉基地", "苗木基地", "果园", "茶园", "种植园",
                   "养殖小区")
 # heads of a physical facility, also inside a quoted name (来到“某某议事亭”)
 FACILITY_HEADS = ("食堂", "餐厅", "饭桌", "超市", "小屋", "驿站", "书屋", "广场", "公园", "长廊", "亭", "议事亭",
-                  "之家", "服务站", "守护站", "活动室", "议事室", "阅览室", "便民柜", "充电棚", "服务中心")
+                  "之家", "服务站", "守护站", "活动室", "议事室", "阅览室", "便民柜", "充电棚", "服务中心", "照料中心")
 # heads that make a phrase a method, event, campaign, title or problem instead
 NOT_PROJECT_HEADS = (
     "模式", "机制", "工作法", "方法", "理念", "思路", "平台", "体系", "制度", "责任制", "行动", "整治", "活动",

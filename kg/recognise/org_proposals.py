@@ -14,7 +14,7 @@ from kg.recognise.lexicon import (BARE_KIND_STEMS, BODY_PEOPLE, INTERNAL_BODY_SU
                                   UNIT_COMPOUND_HEADS, UNIT_COMPOUND_SUFFIXES)
 from kg.recognise.ner import worth_tagging  # noqa: F401 (here for callers; in ner so that it loads light)
 from kg.recognise.orgs import OrgMention, kind_of, resolve
-from kg.records import Mention, Sentence
+from kg.records import Mention
 from kg.text import segment
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")

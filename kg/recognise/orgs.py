@@ -55,7 +55,7 @@ _UNIT_FORMS = tuple(x for x in ORG_SUFFIXES if not x.endswith(("委", "委员会
 _TRADES = ("药业", "医药", "实业", "置业", "地产", "科技", "控股", "传媒", "食品", "电器", "物业")
 _ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
 _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
-                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店"
+                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店", "集团"
                      ) + OFFICIAL_ABBREVIATIONS
 
 
@@ -142,10 +142,11 @@ def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
 
 def _relative_tail(stem: str) -> str:
     """The part of a stem from a 市/区/县/省 written as a word of its own after a common noun
-    (单位县水务 → 县水务), or ''."""
+    (单位县水务 → 县水务), or glued by jieba to the word after it (单位县人社 → 县人社), or ''."""
     toks = _tokens(stem)
     for i, t in enumerate(toks[1:-1], 1):
-        if t.word in RELATIVE_PREFIXES and toks[i - 1].flag.startswith("n") and segment.is_common(toks[i - 1].word):
+        prefix = t.word in RELATIVE_PREFIXES or t.word[0] in RELATIVE_PREFIXES and not segment.is_common(t.word)
+        if prefix and toks[i - 1].flag.startswith("n") and segment.is_common(toks[i - 1].word):
             return stem[t.start:]
     return ""
 
@@ -223,7 +224,10 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         has_place = start in span_starts or _body_then_place(stem, start, span_starts)
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
-        if not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):
+        tail = "" if has_place else _relative_tail(stem)
+        if tail and _proper(tail, sfx, False, False):
+            start, name, stem = s - len(tail), tail + sfx, tail  # 帮扶单位县人社局: the name starts at its 县
+        elif not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):
             stem = _relative_tail(stem)  # 后盾单位县水务局: the name starts at its 县
             if not stem or not _proper(stem, sfx, False, False):
                 continue

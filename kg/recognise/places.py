@@ -117,7 +117,7 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         nxt = text[m.end():m.end() + 1]
         if nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""):
             continue
-        if text.startswith(_ANY_PLACE_SUFFIX, m.end()) or typ == "Community" \
+        if _suffix_follows(text, m.end()) or typ == "Community" \
                 and text.startswith(_COMPOUND_THEN_COMMUNITY, m.end()):
             continue  # 东风新村社区, 景园社区, 丽景家园小区, 石村花园社区: the first suffix is part of the name
         if typ == "Neighborhood" and sfx != "小区" and _INSIDE_COMPOUND.match(text, m.end()):
@@ -139,6 +139,14 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         ends[m.end()] = ("c", len(out))
         out.append(_Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev))
     return out
+
+
+def _suffix_follows(text: str, k: int) -> bool:
+    """Does another place's suffix follow at k (东风新村社区)? Not one that starts an ordinary word
+    of the place itself (某某村村部, 某某村村民)."""
+    sfx = next((x for x in _ANY_PLACE_SUFFIX if text.startswith(x, k)), None)
+    nxt = text[k + len(sfx):k + len(sfx) + 1] if sfx else ""
+    return sfx is not None and not (nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""))
 
 
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两几多][个座处家]$")

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from kg.text import segment
-from kg.recognise import facilities, series
+from kg.recognise import facilities, series, stated_works
 from kg.recognise.lexicon import (FOUNDING_VERBS, LIST_CLASSES, LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS,
                                   PROGRAMME_SUFFIX, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS,
                                   WORK_VERBS)
@@ -38,6 +38,8 @@ _NAME_QUOTE = 8
 _PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
 # words that turn the phrase before them into a method or platform (配餐服务平台, 服务模式)
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
+# heads that make a work verb before them part of a name (改造工程, 硬化项目)
+_WORK_NOUNS = ("工程", "项目")
 # an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
 _SHORT_ENTRY = 30
 
@@ -83,6 +85,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             continue  # 种植业, 建设者, “平安建设”: the verb is part of a longer word or of a name
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
+        while nxt is not None and nxt.group(0) in OBJECT_FIRST_VERBS and text.startswith(_WORK_NOUNS, nxt.end()):
+            nxt = _VERB_RE.search(text, nxt.end(), b)  # 实施农网改造工程: 改造 is inside the object's name
         k = bisect.bisect_left(starts, e)
         stop = min([starts[k]] if k < len(starts) and starts[k] < b else [], default=nxt.start() if nxt else b)
         stop = min(stop, nxt.start() if nxt else b)
@@ -108,7 +112,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                 and concrete(obj):
             end = text.find(obj[-2:], e, b) + 2 if text.find(obj[-2:], e, b) >= 0 else b
             label = obj if verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS else verb + obj
-            out.append(ProjectMention(clean(label), s, max(end, e), "work", head_of(obj), objects={clean(obj)},
+            out.append(ProjectMention(clean(label), s, max(end, e), "work", head_of(obj), objects=_named_work(clean(obj)),
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
         if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与"):
@@ -117,6 +121,14 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
                                           objects={clean(left)}))
     return out
+
+
+def _named_work(obj: str) -> set[str]:
+    """What a work is done to, also inside a work's name (农网改造工程 → 农网), so that it merges with
+    the same work written as verb and object (改造农网)."""
+    verb = next((v for v in OBJECT_FIRST_VERBS for n in _WORK_NOUNS if obj.endswith(v + n)), None)
+    inner = obj[:obj.rindex(verb)] if verb else ""
+    return {obj, inner} if len(inner) >= 2 else {obj}
 
 
 def _marks(text: str, spans: list[tuple[int, int]]) -> bytearray:
@@ -214,6 +226,7 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     found += [p for p in facilities.quoted(text) if not any(q.start <= p.start < q.end for q in found)]
     taken = [(p.start, p.end) for p in found]
     found += _works(text, taken, blocked)
+    found += stated_works.recognise(text, [(p.start, p.end) for p in found], communities)
     found += _programmes(text, found)
     found = [p for p in found if p.label and (p.rule in ("standing", "treated") or not p.label.endswith(NOT_PROJECT_HEADS))]
     found = [p for p in found if not p.label.endswith(_TEAMS) or _own_team(text, p, blocked)]

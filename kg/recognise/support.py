@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.recognise.lexicon import CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, TEAM_CUES, TITLE_AFTER
+from kg.recognise.lexicon import CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, STATIONED_CUES, TEAM_CUES, TITLE_AFTER
 from kg.records import Mention, Sentence
 from kg.recognise.relations import _within, supports
 from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
@@ -35,8 +35,13 @@ def _tail(text: str, end: int, width: int) -> str:
 
 
 def team(text: str, org: Mention) -> re.Match | None:
-    """The work-team cue after the organisation (某银行驻村工作队, 某局驻某村工作队), or None."""
-    return _TEAM_RE.search(_tail(text, org.end, 20))
+    """The work-team cue after the organisation (某银行驻村工作队, 某局驻某村工作队, 某厅派驻某村第一
+    书记), or None."""
+    tail = _tail(text, org.end, 20)
+    cue = _TEAM_RE.search(tail)
+    if cue is not None and cue.group(0) in STATIONED_CUES and _STATION not in tail[:cue.start()]:
+        return None
+    return cue
 
 
 def team_villages(text: str, org: Mention, cue: re.Match, sent: Sentence | None,

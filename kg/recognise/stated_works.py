@@ -1,0 +1,48 @@
+"""Works told by their state: the work comes first and a verb of its progress ends the clause
+(某路硬化工程已于上月动工, 村里的老年食堂已建成投用, 光伏电站已并网发电).
+
+The object before the verb is read as a work verb's object is (kg/recognise/work_objects.py): a
+thing with a project head, not a kind of work (基础设施) or a programme over a whole area
+(老旧小区改造已全部开工). A community named right before it is its place, not part of its name.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.recognise.lexicon import STATE_VERBS
+from kg.recognise.project_base import ProjectMention, clean, head_of
+from kg.recognise.quantities import strip_quantities
+from kg.recognise.work_objects import concrete, left_object
+from kg.records import Mention
+from kg.text.split import CLAUSE_END, clause_bounds
+
+_STATE = re.compile("|".join(sorted(map(re.escape, STATE_VERBS), key=len, reverse=True)))
+# what may follow the verb before its clause ends (建成投用, 竣工了, 建成并投入使用)
+_AFTER = re.compile(r"(?:了|并|投用|投入使用|交付使用|使用|运行|运营|发电|通车)*")
+# the characters an object is written in, up to the verb (the last run of them)
+_LAST_RUN = re.compile(r"[\u4e00-\u9fff“”0-9A-Za-z·]*$")
+# the longest object read before the verb
+_SPAN = 24
+
+
+def recognise(text: str, taken: list[tuple[int, int]], communities: list[Mention]) -> list[ProjectMention]:
+    out = []
+    for m in _STATE.finditer(text):
+        s, e = m.start(), m.end()
+        a, b = clause_bounds(text, s, e, CLAUSE_END + "…")
+        if e + _AFTER.match(text, e, b).end() - e != b:
+            continue  # 建成后…, 完成了道路硬化: the verb's clause goes on
+        lo = max(a, s - _SPAN)
+        for c in communities:  # 某某村通组公路硬化工程: the village is where, not what
+            if lo <= c.end <= s:
+                lo = c.end
+        before = _LAST_RUN.search(text, lo, s).group(0)  # 某报|全县…: not across a mark that is no text
+        lo = s - len(before)
+        obj = left_object(strip_quantities(before))
+        if len(obj) < 3 or not head_of(obj) or not concrete(obj):
+            continue
+        start = lo + before.rfind(obj) if obj in before else s - len(obj)
+        if any(x <= start < y or start <= x < s for x, y in taken):
+            continue
+        out.append(ProjectMention(clean(obj), start, start + len(obj), "stated", head_of(obj), objects={clean(obj)}))
+    return out
