@@ -169,3 +169,12 @@ def test_a_preposition_before_a_short_village_name_is_not_its_name(gaz):
         return [m.name for m in places.recognise(text, gaz, [(0, 5)]).mentions if m.type == "Community"]
     assert after_a_body("县供电公司为青禾社区实施了改造。") == ["青禾社区"]
     assert after_a_body("县水务公司给柳岸村修了路。") == ["柳岸村"]
+
+
+def test_a_bodys_tie_to_a_place_is_no_name(gaz):
+    assert names("县教育局到联点社区开展志愿服务，干部常到帮扶村走访。", gaz, "Community") == []
+
+
+def test_a_disposal_preposition_before_a_short_name_is_not_its_name(gaz):
+    assert names("将柳岸村打造成民俗文化主题村。", gaz, "Community") == ["柳岸村"]
+    assert names("把青禾社区建成幸福家园。", gaz, "Community") == ["青禾社区"]

@@ -323,3 +323,12 @@ def test_facilities_run_and_renovated_in_the_genre(gaz):
     assert build("青禾社区引进一家养老公司运营日间照料中心。", gaz)[1] == [("青禾社区", "日间照料中心")]
     assert build("柳岸村硬化通组道路5.6公里，改造危房23户。", gaz)[0] == ["改造危房", "硬化通组道路"]
     assert labels("社区还设立了“红色议事厅”。") == ["“红色议事厅”"]
+
+
+def test_a_list_closed_by_one_work_on_all_its_items():
+    # each item is a work; the umbrella (基础设施改造) is not a project when its parts are
+    assert labels("柳岸村已完成道路硬化、路灯安装等基础设施改造。") == ["道路硬化", "路灯安装"]
+    assert labels("社区对楼道、屋顶、外墙等进行了改造。") == ["楼道改造", "屋顶改造", "外墙改造"]
+    assert labels("今年完成了排水沟、机耕道、绿化等建设。") == ["排水沟建设", "机耕道建设", "绿化"]
+    # a compound's renovation is a work too, each one's (not only the last item's)
+    assert labels("对锦湖小区、翠微花园等进行了改造。") == ["锦湖小区改造", "翠微花园改造"]

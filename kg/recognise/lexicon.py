@@ -12,7 +12,7 @@ SUBDISTRICT_SUFFIXES = ("街道", "镇", "乡")
 COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
 # one-character verbs, prepositions and list words that jieba may glue to an unknown name (驻某村,
 # 赴某社区, 甲村和乙村)
-PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "为", "给", "进", "去", "来", "和", "与", "及", "或")
+PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "为", "给", "将", "把", "进", "去", "来", "和", "与", "及", "或")
 NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑", "庭园", "山庄",
                          # compounds named after a work unit (某厂家属区, 某局宿舍)
                          "老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")
@@ -43,6 +43,8 @@ GENERIC_STEMS = {
     # governance titles (示范村(法治村), 星级社区); none is the name of a village or community in
     # the national division data
     "善治", "法治", "德治", "共治", "智治", "治理", "网格", "星级", "标杆", "样板",
+    # a body's tie to the place (到联点社区, 帮扶村的村民); none is a name in the division data either
+    "联点", "挂点", "包联", "驻点", "结对", "帮扶", "定点", "包保",
 }
 
 # ---- organisations ------------------------------------------------------------

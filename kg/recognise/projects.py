@@ -215,6 +215,10 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
     found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label))
                                    for label, a, b in series.enumerated(text)]
+    items, umbrellas = series.works_on_items(text)
+    found += [ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label)) for label, a, b in items
+              if not any(p.start <= a < p.end for p in found)]
+    found += [ProjectMention("", a, b, "umbrella") for a, b in umbrellas]  # taken, then dropped for its empty label
     inside = _marks(text, [(p.start, p.end) for p in found])  # positions inside a project found so far
     for sent in sentences:
         listed = [p for p in _listed(text, sent) if not inside[p.start]]

@@ -4,18 +4,28 @@ News about community work enumerates what was done: 改造内容包括甲、乙�
 10余个项目得到落实. Each item of such a list is one project, whatever its words, because the
 sentence names the list's kind (项目, 工程) right after 等. A list that is not called a kind
 of work (开展文艺演出、义诊等活动) gives nothing here.
+
+A list closed by a work on all its items (完成甲、乙等基础设施改造, 对甲、乙等进行了改造) gives one work
+per item (甲改造, or 甲 when it names its own work: 道路硬化); the umbrella is not a project
+(guidelines), so its span is returned as taken.
 """
 from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS
+from kg.recognise.lexicon import LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, TREATMENTS, WORK_VERBS
 from kg.recognise.quantities import strip_quantities
 
 # 等 + optional count or class (3个, 10余个, 基础类, 民生) + the kind the list belongs to
 _TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处]|[\u4e00-\u9fff]{0,4}?类|[\u4e00-\u9fff]{0,4}?)?"
                    rf"(?:{'|'.join(LIST_KINDS)})")
 _STOP = "，,。；;！!？?：:\n（(）)"
+_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+# 等 + optional count, light verb and class of things + the work done to all of them
+_WORK_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处])?(?:进行了|进行|实施了|实施)?"
+                        rf"(?:[\u4e00-\u9fff]{{0,2}}?设施)?(?P<verb>{_ALT(OBJECT_FIRST_VERBS + ('建设', '整治'))})")
+# an item that names its own work (道路硬化, 绿化) keeps its words
+_WORKS = tuple(set(WORK_VERBS) | set(TREATMENTS))
 _OPENER = re.compile("|".join(sorted(map(re.escape, LIST_OPENERS), key=len, reverse=True)))
 _MAX_ITEM = 16
 _MAX_FIRST = 8
@@ -41,6 +51,29 @@ def enumerated(text: str) -> list[tuple[str, int, int]]:
         if len(items) >= 2:
             out += items
     return out
+
+
+def works_on_items(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
+    """(label, start, end) of each item of a list closed by a work on all of them, and the
+    spans of the closing umbrellas (等基础设施改造)."""
+    out, umbrellas = [], []
+    for m in _WORK_TAIL.finditer(text):
+        a = m.start()
+        while a > 0 and text[a - 1] not in _STOP:
+            a -= 1
+        opener = None
+        for opener in re.finditer(f"{_OPENER.pattern}|对", text[a:m.start()]):
+            pass
+        if opener is None:
+            continue
+        a += opener.end()
+        items = _items(text, a, m.start(), _MAX_ITEM)
+        if len(items) < 2:
+            continue
+        verb = m.group("verb")
+        out += [(label if label.endswith(_WORKS) else label + verb, s, e) for label, s, e in items]
+        umbrellas.append((m.start(), m.end()))
+    return out, umbrellas
 
 
 def _items(text: str, a: int, b: int, first_max: int) -> list[tuple[str, int, int]]:
