@@ -31,6 +31,7 @@ _NOT_BODY_HEADS = ("经济", "系统", "品牌", "产业", "行业", "领域", "
 _PLACE_INSIDE = re.compile("(?:村|社区|街道|镇|乡)(?=.)")
 _MIN_CHARS = 3
 # verbs that join two parties (甲联合乙): a span across one is two names at most
+_OWN_PLACES = ("社区", "村", "街道", "镇", "乡")  # places whose committees are their own bodies
 _JOINING = ("联合", "携手", "会同", "协同", "联手", "牵手")
 _WINDOW = 6
 
@@ -88,7 +89,8 @@ def _refused(text: str, name: str, b: int) -> bool:
     if name.endswith(_PLACE_HEADS) or name.endswith(_NOT_BODY_HEADS):
         return True
     body = next((s for s in INTERNAL_BODY_SUFFIXES + ("政府", "办事处", "卫生服务中心") if name.endswith(s)), "")
-    if body and (name[:-len(body)].endswith(OWN_BODY_STEM_ENDS) or len(name) - len(body) <= 1):
+    if body and (name[:-len(body)].endswith(OWN_BODY_STEM_ENDS) or len(name) - len(body) <= 1
+                 or _own_place_body(name[:-len(body)])):
         return True  # 某某社区党委, 居委会, 镇政府: a place's own body
     if text.startswith(UNIT_COMPOUND_HEADS + UNIT_COMPOUND_SUFFIXES, b):
         return True  # 县某局家属院: the unit is part of the compound's name
@@ -137,3 +139,16 @@ def accept(text: str, spans: list[tuple[int, int]], found: list[OrgMention], pla
         found.append(OrgMention(Mention("Organization", name, a, b, name), canonical, kind_of(canonical), scoped,
                                 {name} - {canonical}))
     return sorted(found, key=lambda o: o.mention.start)
+
+
+def _own_place_body(stem: str) -> bool:
+    """A committee of a community or village by its task (某村治安保卫委员会, 某社区人民调解委员会):
+    the place's own body, as its 居委会 is; the place is a name, the task ordinary words."""
+    toks = segment.tokens(stem)
+    for i, t in enumerate(toks[:-1]):
+        named = not segment.is_common(toks[i - 1].word) if t.word in _OWN_PLACES and i > 0 else \
+            t.word not in _OWN_PLACES and not segment.is_common(t.word)  # 青禾|社区, 柳岸村 (not 城市|社区, 乡村)
+        place = t.word.endswith(_OWN_PLACES) and named
+        if place and all(segment.is_common(x.word) for x in toks[i + 1:]):
+            return True
+    return False
