@@ -221,3 +221,8 @@ def test_a_places_committee_by_its_task_is_its_own_body(gaz):
 
 def test_a_county_school_named_by_ordinary_words(gaz):
     assert [f[0] for f in found("县老年大学在社区开设了书法班。", gaz)] == ["县老年大学"]
+
+
+def test_a_body_that_acts_for_the_community_itself_backs_it(gaz):
+    assert backed("县人社局为柳岸村开发了10个公益性岗位。", gaz) == [("县人社局", "柳岸村")]
+    assert backed("县交通局为方便群众出行修了桥，柳岸村村民很高兴。", gaz) == []

@@ -332,3 +332,9 @@ def test_a_list_closed_by_one_work_on_all_its_items():
     assert labels("今年完成了排水沟、机耕道、绿化等建设。") == ["排水沟建设", "机耕道建设", "绿化"]
     # a compound's renovation is a work too, each one's (not only the last item's)
     assert labels("对锦湖小区、翠微花园等进行了改造。") == ["锦湖小区改造", "翠微花园改造"]
+
+
+def test_more_facility_heads_of_the_genre():
+    assert labels("柳岸村新建垃圾收集点12个，开设了长者饭堂。") == ["新建垃圾收集点", "长者饭堂"]
+    assert labels("村里投资建设的自来水厂解决了饮水问题。") == ["自来水厂"]
+    assert labels("来到“邻里饭堂”，老人们正在用餐。") == ["“邻里饭堂”"]  # a quoted facility

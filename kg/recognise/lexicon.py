@@ -156,7 +156,7 @@ PROJECT_HEADS = (
     # rural and utility works: water, drainage, roads, power, farms and village industries
     "下水道", "沟渠", "水渠", "渠", "机井", "水井", "井", "山塘", "水库", "蓄水池", "水池", "桥涵", "桥梁", "涵洞",
     "大棚", "车间", "保存库", "库", "窖", "基地", "果园", "养殖场", "产业园", "电站", "光伏", "农机", "线缆", "管线",
-    "电线杆", "自来水", "产业", "养殖", "危房",
+    "电线杆", "自来水", "产业", "养殖", "危房", "水厂", "处理厂", "加工厂", "收集点", "投放点", "饭堂",
     # parts of a building and its surroundings, and what is painted or put up on them
     "屋顶", "外墙", "立面", "外立面", "墙体", "墙", "主题墙", "彩绘", "墙绘", "宣传栏", "防滑砖", "绿化带", "绿化树",
     "分类桶", "凉亭", "病床", "饭桌", "村部", "村室", "卫生室", "无障碍通道", "书屋", "广场",
@@ -179,7 +179,7 @@ STATE_VERBS = ("竣工", "完工", "动工", "开工", "建成", "落成", "投�
 INDUSTRY_HEADS = ("养殖场", "养殖基地", "种植基地", "花卉基地", "苗木基地", "果园", "茶园", "种植园",
                   "养殖小区")
 # heads of a physical facility, also inside a quoted name (来到“某某议事亭”)
-FACILITY_HEADS = ("食堂", "餐厅", "饭桌", "超市", "小屋", "驿站", "书屋", "广场", "公园", "长廊", "亭", "议事亭",
+FACILITY_HEADS = ("食堂", "饭堂", "餐厅", "饭桌", "超市", "小屋", "驿站", "书屋", "广场", "公园", "长廊", "亭", "议事亭",
                   "之家", "服务站", "守护站", "活动室", "议事室", "阅览室", "便民柜", "充电棚", "服务中心", "照料中心")
 # heads that make a phrase a method, event, campaign, title or problem instead
 NOT_PROJECT_HEADS = (

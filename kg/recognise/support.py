@@ -19,6 +19,8 @@ _TEAM_RE = re.compile("|".join(sorted(TEAM_CUES, key=len, reverse=True)))
 _FRAME_RE = re.compile(r"在([^，,。；;！？!?]{2,160}?)的[^，,。；;]{0,6}?(?:" + "|".join(FRAME_HEADS) + ")[^，,。；;]{0,4}?下")
 _CARRY_RE = re.compile(r"为[^，,。；;]{1,14}?(?:" + "|".join(CARRY_VERBS) + ")")
 _WORKS_RE = re.compile("|".join(CARRY_VERBS))
+_FOR_RE = re.compile(r"(?:还|也|又|都|特意|专门|积极|主动|先后|多次)?为")
+_FOR_PLACE = ("社区", "村里", "该村", "全村", "该社区")  # the place itself, not its people
 _LIST_JOIN = "、和及与"
 _STATION = "驻"
 
@@ -80,6 +82,14 @@ def carries_works(text: str, org: Mention) -> bool:
     return _CARRY_RE.match(_tail(text, org.end, 24)) is not None
 
 
+def serves_place(text: str, org: Mention, communities: list[Mention]) -> bool:
+    """某局为某村开发了公益岗位, 某公司还为社区送来…: the body acts for the community itself."""
+    m = _FOR_RE.match(text, org.end)
+    if m is None:
+        return False
+    return text.startswith(_FOR_PLACE, m.end()) or any(c.start == m.end() for c in communities)
+
+
 def does_works(text: str, org: Mention) -> bool:
     """某公司拿出管网改造计划, 某指挥部召开会议部署危房改造: works are the body's own act."""
     return _WORKS_RE.search(_tail(text, org.end, 24)) is not None
@@ -117,7 +127,7 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
         cue = team(text, m)
         if cue is not None:
             out[k] = team_villages(text, m, cue, sent, communities)
-        elif supports(text, m) or in_frame(sent, m) or carries_works(text, m) \
+        elif supports(text, m) or in_frame(sent, m) or carries_works(text, m) or serves_place(text, m, communities) \
                 or opens_clause(text, m, by_end) and does_works(text, m):
             out[k] = []
     breaks = [x.start() for x in re.finditer("\n", text)]
