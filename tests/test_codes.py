@@ -55,9 +55,9 @@ def test_name_variants_by_rule():
 
 
 def test_chain_in_the_text_gives_nine_and_twelve_digit_codes(gaz):
-    got = coded("家住长沙市芙蓉区湘湖街道湘湖社区居委会的居民说。", gaz)
+    got = coded("家住长沙市芙蓉区湘湖街道湘湖社区居委会的居民说。", gaz)  # named by the community, not its committee
     assert got["湘湖街道"] == ("430102012", link_codes.IN_DISTRICT)
-    assert got["湘湖社区居委会"] == ("430102012003", link_codes.IN_STREET)
+    assert got["湘湖社区"] == ("430102012003", link_codes.IN_STREET)
     renamed = coded("长沙市芙蓉区朝阳街道向韶社区开展活动。", gaz)  # the data says 朝阳街街道
     assert renamed["朝阳街道"][0] == "430102002" and renamed["向韶社区"][0] == "430102002003"
 

@@ -226,3 +226,31 @@ def test_a_county_school_named_by_ordinary_words(gaz):
 def test_a_body_that_acts_for_the_community_itself_backs_it(gaz):
     assert backed("县人社局为柳岸村开发了10个公益性岗位。", gaz) == [("县人社局", "柳岸村")]
     assert backed("县交通局为方便群众出行修了桥，柳岸村村民很高兴。", gaz) == []
+
+
+def test_a_list_word_before_a_county_prefix_is_no_county(gaz):
+    # 和县 is a county, but 甲局和县乙局 joins two county bodies
+    text = "在县住建局和县水利局的支持下，柳岸村修了路；社区党员和县财政局干部一起劳动。"
+    ex = extract(Article("t.txt", 0, "", text), gaz)
+    assert sorted((e.type, e.label) for e in ex.entities.values() if e.type != "Community") == [
+        ("Organization", "县住建局"), ("Organization", "县水利局"), ("Organization", "县财政局")]
+    places_ = [m.name for m in places.recognise_upper("安徽省和县香泉镇，来到和县调研。", gaz)]
+    assert places_ == ["安徽省", "和县", "和县"]
+
+
+def test_an_office_named_by_two_tasks_joined_by_he(gaz):
+    text = "驻村工作队邀请县自然资源和规划局对荒山进行认证。县文化和旅游局送戏下乡。"
+    assert [f[0] for f in found(text, gaz)] == ["县自然资源和规划局", "县文化和旅游局"]
+
+
+def test_the_community_before_a_list_of_its_backers_is_no_backer(gaz):
+    assert backed("枫林社区与县人民医院、县农商银行等8家单位签订共建协议。", gaz) == [
+        ("县人民医院", "枫林社区"), ("县农商银行", "枫林社区")]
+
+
+def test_a_body_that_does_works_in_the_community_or_comes_to_it(gaz):
+    assert backed("县中医医院在丹桂社区设立了便民服务点。", gaz) == [("县中医医院", "丹桂社区")]
+    assert backed("县总工会为户外劳动者在东风社区建起了一座“爱心驿站”。", gaz) == [("县总工会", "东风社区")]
+    assert backed("县人民检察院的干警走进青禾社区开展普法宣传。", gaz) == [("县人民检察院", "青禾社区")]
+    assert backed("他召集县交通局负责同志赶到柳岸村现场商讨。", gaz) == [("县交通局", "柳岸村")]
+    assert backed("县财政局在柳岸村召开会议。", gaz) == []

@@ -178,3 +178,7 @@ def test_a_bodys_tie_to_a_place_is_no_name(gaz):
 def test_a_disposal_preposition_before_a_short_name_is_not_its_name(gaz):
     assert names("将柳岸村打造成民俗文化主题村。", gaz, "Community") == ["柳岸村"]
     assert names("把青禾社区建成幸福家园。", gaz, "Community") == ["青禾社区"]
+
+
+def test_a_community_before_its_committee_is_named_by_itself(gaz):
+    assert names("红星社区居委会组织志愿者清理楼道。", gaz, "Community") == ["红星社区"]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import MEDIA_SUFFIXES, ORG_SUFFIXES
+from kg.recognise.lexicon import (COMMUNITY_SUFFIXES, MEDIA_SUFFIXES, NEIGHBORHOOD_SUFFIXES, ORG_SUFFIXES,
+                                  SUBDISTRICT_SUFFIXES)
 from kg.recognise.orgs import OrgMention, kind_of
 from kg.records import Mention
 from kg.text import segment
@@ -23,6 +24,7 @@ _CLASS_KIND = {"社会组织": "SocialOrganization", "公益组织": "SocialOrga
 _STOP = "，,。；;！!？?：:\n（(）)“”"
 _ITEM = (2, 16)
 _MAX_ITEMS = 20
+_PLACES = COMMUNITY_SUFFIXES + SUBDISTRICT_SUFFIXES + NEIGHBORHOOD_SUFFIXES
 
 
 def listed(text: str, found: list[OrgMention]) -> list[OrgMention]:
@@ -46,8 +48,8 @@ def listed(text: str, found: list[OrgMention]) -> list[OrgMention]:
         for s, e in parts:
             name = text[s:e]
             if (s, e) in spans or not _ITEM[0] <= len(name) <= _ITEM[1] or name.endswith(MEDIA_SUFFIXES) \
-                    or any(s < b and a2 < e for a2, b in spans) or not _named(name):
-                continue  # 辖区学校, 医院: a kind of body in the list, not one by name
+                    or any(s < b and a2 < e for a2, b in spans) or not _named(name) or name.endswith(_PLACES):
+                continue  # 辖区学校, 医院: a kind of body in the list, not one by name; 某社区与甲、乙等: the place
             own = kind_of(name)
             out.append(OrgMention(Mention("Organization", name, s, e, name), name,
                                   own if own != "PublicInstitution" else kind or own, False))

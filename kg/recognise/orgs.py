@@ -91,6 +91,9 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
         if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
                 and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i, places):
             best = stem[t.end:]
+        elif len(t.word) == 2 and t.word[0] in "和与及" and t.word[1] in RELATIVE_PREFIXES \
+                and not any(a <= t.start < b for a, b in places):
+            best = stem[t.start + 1:]  # 党员和县财政局: jieba reads 和县 as the county
     # 组织协调江西省燃气集团: ordinary words before a place name are context, not name
     off = len(stem) - len(best)
     for a, _b in sorted(places):
@@ -138,6 +141,22 @@ def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
     opens = toks[0].word in RELATIVE_PREFIXES or any(a == 0 for a, _b in places)
     content = all(t.flag[:1] in "nvaj" or t.word in ("和", "与", "及") for t in toks[1:])
     return raw if opens and content and len(toks) >= 2 else stem
+
+
+def _joined_office(raw: str, places: list[tuple[int, int]], stem: str) -> str:
+    """An office named by two tasks joined by 和 (邀请县自然资源和规划局, 区住房和城乡建设局): the name
+    runs back over the 和 to its 市/区/县 prefix or place, through content words only."""
+    toks = _tokens(raw)
+    cut = len(raw) - len(stem)
+    k = next((i for i, t in enumerate(toks) if t.end == cut), None)
+    if k is None or toks[k].word not in ("和", "与"):
+        return stem
+    for t in reversed(toks[:k]):
+        if t.word in RELATIVE_PREFIXES or any(a == t.start for a, _b in places):
+            return raw[t.start:]
+        if t.flag[:1] not in "nvjl" or t.word in RELATIVE_PREFIXES:
+            break
+    return stem
 
 
 def _relative_tail(stem: str) -> str:
@@ -206,6 +225,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         stem = _known_name(text[j:s], sfx, _trim(text[j:s], local))
         if len(stem) < s - j and (j == 0 or j == taken_until or not "\u4e00" <= text[j - 1] <= "\u9fff"):
             stem = _official(text[j:s], local, stem)
+        stem = _joined_office(text[j:s], local, stem)
         if found and found[-1].mention.end == j == taken_until \
                 and _continues(text[j:e], sfx, len(stem) == s - j, any(a == j for a, _b in spans)):
             j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body

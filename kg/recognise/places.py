@@ -143,8 +143,10 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
 
 def _suffix_follows(text: str, k: int) -> bool:
     """Does another place's suffix follow at k (东风新村社区)? Not one that starts an ordinary word
-    of the place itself (某某村村部, 某某村村民)."""
+    of the place itself (某某村村部, 某某村村民) or its committee (某某社区居委会)."""
     sfx = next((x for x in _ANY_PLACE_SUFFIX if text.startswith(x, k)), None)
+    if sfx == "居委" and text[k - 2:k] == "社区":
+        return False  # 某某社区居委会: the community and its committee, named by the community
     nxt = text[k + len(sfx):k + len(sfx) + 1] if sfx else ""
     return sfx is not None and not (nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""))
 

@@ -17,6 +17,9 @@ from kg.records import Mention
 _NAME_PART_AFTER = ("街道", "镇", "乡", "村", "社区", "小区", "路", "街", "大道", "桥", "湖", "江", "河", "山")
 
 
+_LIST_WORDS = ("和", "与", "及")
+
+
 @lru_cache(maxsize=1)
 def _upper_index(gaz_id: int, gaz: Gazetteer) -> dict[str, list[tuple[str, str]]]:
     """first two characters -> [(name, kind)] longest first; kind is 'full', 'alias' or 'former'."""
@@ -112,6 +115,9 @@ def _recognise_upper(text: str, gaz: Gazetteer) -> tuple[Mention, ...]:
     # a name that starts inside a word of the sentence (适应|城市 holds no 应城市) is not there
     raw = [r for k, r in enumerate(raw) if not _starts_inside_a_word(text, r[0], r[1])
            or k > 0 and raw[k - 1][1] == r[0]]
+    # a name that starts with a list word after a noun (县交通局|和县水利局) is that word and a 县
+    raw = [r for k, r in enumerate(raw) if not _joins_a_list(text, r[0], r[2])
+           or k > 0 and raw[k - 1][1] == r[0]]
     # a full name that is also an ordinary word (城区, 郊区) counts only in a chain
     raw = [r for r in raw if not (r[3] == "full" and len(r[2]) == 2 and segment.is_common(r[2]))]
     sure = set()
@@ -144,6 +150,15 @@ def _recognise_upper(text: str, gaz: Gazetteer) -> tuple[Mention, ...]:
         out.append(Mention(gaz.type_of(pid), gaz.name(pid), s, e, name, code=gaz.code_of(pid),
                            place_id=pid, link_reason=why))
     return tuple(out)
+
+
+def _joins_a_list(text: str, start: int, name: str) -> bool:
+    """Is the 和 of 和县 the list word after a noun (交通局和县水利局, 党员和县干部)? After a verb or a
+    preposition (来到和县), or at the start, it is the county."""
+    if not name.startswith(_LIST_WORDS) or start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return False
+    before = segment.tokens(text[max(0, start - 4):start])
+    return bool(before) and before[-1].flag.startswith("n")
 
 
 def _starts_inside_a_word(text: str, start: int, end: int) -> bool:
