@@ -182,3 +182,8 @@ def test_a_disposal_preposition_before_a_short_name_is_not_its_name(gaz):
 
 def test_a_community_before_its_committee_is_named_by_itself(gaz):
     assert names("红星社区居委会组织志愿者清理楼道。", gaz, "Community") == ["红星社区"]
+
+
+def test_a_village_name_whose_last_character_is_a_list_word(gaz):
+    # jieba reads 仁和 as one word: its 和 is no 甲村和乙村
+    assert names("仁和村修了路，工作队驻村帮扶。", gaz, "Community") == ["仁和村"]

@@ -338,3 +338,24 @@ def test_more_facility_heads_of_the_genre():
     assert labels("柳岸村新建垃圾收集点12个，开设了长者饭堂。") == ["新建垃圾收集点", "长者饭堂"]
     assert labels("村里投资建设的自来水厂解决了饮水问题。") == ["自来水厂"]
     assert labels("来到“邻里饭堂”，老人们正在用餐。") == ["“邻里饭堂”"]  # a quoted facility
+
+
+def test_a_work_verb_right_before_a_things_head_is_part_of_its_name():
+    assert labels("凤鸣村已建成香菇种植大棚30个。") == ["香菇种植大棚"]
+    assert labels("新建了种植大棚。") == ["新建种植大棚"]
+
+
+def test_a_list_before_a_verb_of_its_progress(gaz):
+    assert build("杏林村卫生室、日间照料中心和农家书屋均已建成投用。", gaz)[0] == ["农家书屋", "卫生室", "日间照料中心"]
+    assert labels("柳岸村的文化广场和篮球场已于上月竣工。") == ["文化广场", "篮球场"]
+
+
+def test_a_counted_list_of_projects_and_its_last_item_after_he():
+    assert labels("麦田村实施了高标准农田建设、灌溉渠道清淤和机耕道修建三大工程。") == [
+        "高标准农田建设", "灌溉渠道清淤", "机耕道修建"]
+    assert labels("柳岸村已完成道路硬化、路灯安装和广场建设等基础设施改造。") == ["道路硬化", "路灯安装", "广场建设"]
+    assert labels("今年村里推进了村史馆修缮、荷塘清淤和古井保护三个项目。") == ["村史馆修缮", "荷塘清淤", "古井保护"]
+
+
+def test_a_farm_word_that_begins_a_village_name_is_no_farm():
+    assert labels("清泉镇茶园村、竹山村的光伏电站已并网。") == ["光伏电站"]

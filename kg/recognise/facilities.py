@@ -25,6 +25,7 @@ _OPENED = re.compile(rf"(?:正式)?(?:{_ALT(OPENING_VERBS)})")
 # objects that are people, behaviour or an abstraction, not a thing to be worked on
 _NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
 _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
+_PLACE_AFTER = ("村", "社区", "镇", "乡", "街道", "小区")
 _INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{_ALT(INDUSTRY_HEADS)})")
 
 
@@ -39,6 +40,8 @@ def _industries(text: str) -> list[ProjectMention]:
     project wherever it is mentioned, with or without a verb."""
     out = []
     for m in _INDUSTRY.finditer(text):
+        if text.startswith(_PLACE_AFTER, m.end()):
+            continue  # 某镇茶园村: the head begins a place's name
         name = _trim_left(m.group(0)[:-len(m.group("head"))]) + m.group("head")
         if len(name) - len(m.group("head")) >= 2:
             start = m.end() - len(name)

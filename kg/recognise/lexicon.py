@@ -174,7 +174,7 @@ OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成
 ATTRIBUTE_TIMES = ("老年", "暑期", "寒假", "暑假", "日间", "夜间", "午间", "晚间", "周末", "假期", "课后", "四点半")
 # verbs of a work's progress written after it (某某工程已动工, 某某电站已并网发电)
 STATE_VERBS = ("竣工", "完工", "动工", "开工", "建成", "落成", "投用", "投入使用", "交付使用", "启用", "并网发电", "通水",
-               "通车", "完成")
+               "通车", "完成", "并网")
 # heads of a village's farm, a project wherever named (某某肉鸭养殖场); industrial parks (产业园) are not
 # annotated (guidelines)
 INDUSTRY_HEADS = ("养殖场", "养殖基地", "种植基地", "花卉基地", "苗木基地", "果园", "茶园", "种植园",

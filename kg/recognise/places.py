@@ -75,8 +75,10 @@ def _whole_short_name(c: "_Cand") -> bool:
 
 
 def _ends_ordinary_word(typ: str, stem: str, suffix: str) -> bool:
-    """Does 村 close an ordinary word (乡村, 农村) or follow a verb (驻村)?"""
-    return typ == "Community" and suffix == "村" and (stem.endswith(PLACE_LEFT_CONTEXT) or any(
+    """Does 村 close an ordinary word (乡村, 农村) or follow a verb (驻村)? Not a name's own last
+    character (仁和村: jieba reads 仁和 as one word)."""
+    return typ == "Community" and suffix == "村" and (stem.endswith(PLACE_LEFT_CONTEXT) and not (
+        len(segment.tokens(stem)[-1].word) > 1 and segment.tokens(stem)[-1].flag.startswith("n")) or any(
         segment.freq(stem[-k:] + suffix) >= _COMMON_WORD for k in (1, 2) if len(stem) > k))
 
 

@@ -85,8 +85,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             continue  # 种植业, 建设者, “平安建设”: the verb is part of a longer word or of a name
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
-        while nxt is not None and nxt.group(0) in OBJECT_FIRST_VERBS and text.startswith(_WORK_NOUNS, nxt.end()):
-            nxt = _VERB_RE.search(text, nxt.end(), b)  # 实施农网改造工程: 改造 is inside the object's name
+        while nxt is not None and _names_a_thing(text, nxt):
+            nxt = _VERB_RE.search(text, nxt.end(), b)  # 实施农网改造工程, 建成香菇种植大棚: inside the object's name
         k = bisect.bisect_left(starts, e)
         stop = min([starts[k]] if k < len(starts) and starts[k] < b else [], default=nxt.start() if nxt else b)
         stop = min(stop, nxt.start() if nxt else b)
@@ -121,6 +121,14 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
                                           objects={clean(left)}))
     return out
+
+
+def _names_a_thing(text: str, verb: re.Match) -> bool:
+    """Is a work verb part of a thing's name, right before its head (改造工程, 种植大棚, 养殖基地)?"""
+    if verb.group(0) in OBJECT_FIRST_VERBS and text.startswith(_WORK_NOUNS, verb.end()):
+        return True
+    return any(head_of(text[verb.end():verb.end() + n]) == text[verb.end():verb.end() + n] not in _WORK_NOUNS
+               for n in (3, 2))  # (推进项目: a programme's name, not a thing's)
 
 
 def _named_work(obj: str) -> set[str]:

@@ -15,9 +15,13 @@ import re
 
 from kg.recognise.lexicon import LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, TREATMENTS, WORK_VERBS
 from kg.recognise.quantities import strip_quantities
+from kg.text import segment
 
 # 等 + optional count or class (3个, 10余个, 基础类, 民生) + the kind the list belongs to
 _TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处]|[\u4e00-\u9fff]{0,4}?类|[\u4e00-\u9fff]{0,4}?)?"
+                   rf"(?:{'|'.join(LIST_KINDS)})"
+                   # or a count of them without 等 (甲、乙和丙三大工程, 甲、乙两个民生项目)
+                   r"|(?<=[\u4e00-\u9fff”])[两三四五六七八九十]+(?:大|个|项)[\u4e00-\u9fff]{0,2}?"
                    rf"(?:{'|'.join(LIST_KINDS)})")
 _STOP = "，,。；;！!？?：:\n（(）)"
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
@@ -53,6 +57,17 @@ def enumerated(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _split_last(parts: list[str]) -> list[str]:
+    """甲、乙和丙: the last part joined by 和 or 及 (a word of its own to jieba) is two items."""
+    if len(parts) < 2:
+        return parts
+    toks = segment.tokens(parts[-1])
+    k = next((t for t in toks[1:-1] if t.word in ("和", "及") and t.flag == "c"), None)
+    if k is None:
+        return parts
+    return parts[:-1] + [parts[-1][:k.start], parts[-1][k.end:]]
+
+
 def works_on_items(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
     """(label, start, end) of each item of a list closed by a work on all of them, and the
     spans of the closing umbrellas (等基础设施改造)."""
@@ -78,10 +93,10 @@ def works_on_items(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[in
 
 def _items(text: str, a: int, b: int, first_max: int) -> list[tuple[str, int, int]]:
     out, pos = [], a
-    for part in text[a:b].split("、"):
+    for part in _split_last(text[a:b].split("、")):
         start, stop = pos, pos + len(part)
         pos = stop + 1
-        label = strip_quantities(part).strip(" “”\"'")
+        label = strip_quantities(part).strip(" “”\"'").removeprefix("了")  # 推进了甲、乙
         if not 2 <= len(label) <= (_MAX_ITEM if start > a else first_max) or label.endswith(NOT_PROJECT_HEADS):
             return []  # not a list of short work names (a clause, or a list of activities)
         out.append((label, start, stop))

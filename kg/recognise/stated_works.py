@@ -21,6 +21,8 @@ _STATE = re.compile("|".join(sorted(map(re.escape, STATE_VERBS), key=len, revers
 _AFTER = re.compile(r"(?:了|并|投用|投入使用|交付使用|使用|运行|运营|发电|通车)*")
 # the characters an object is written in, up to the verb (the last run of them)
 _LAST_RUN = re.compile(r"[\u4e00-\u9fff“”0-9A-Za-z·]*$")
+# the marks that join the items of a list
+_JOINS = "、和及"
 # the longest object read before the verb
 _SPAN = 24
 
@@ -45,4 +47,24 @@ def recognise(text: str, taken: list[tuple[int, int]], communities: list[Mention
         if any(x <= start < y or start <= x < s for x, y in taken):
             continue
         out.append(ProjectMention(clean(obj), start, start + len(obj), "stated", head_of(obj), objects={clean(obj)}))
+        out += _listed_before(text, a, start, communities)
+    return out
+
+
+def _listed_before(text: str, a: int, end: int, communities: list[Mention]) -> list[ProjectMention]:
+    """某村卫生室、日间照料中心和农家书屋均已建成: the items listed before the last one, each a work
+    when it has a head of its own."""
+    out = []
+    while end > a and text[end - 1] in _JOINS:
+        stop = end - 1
+        lo = max((k + 1 for k in range(a, stop) if text[k] in _JOINS), default=a)
+        for c in communities:
+            if lo <= c.start < stop and c.end <= stop:
+                lo = c.end  # 某村卫生室: the village is where
+        obj = left_object(strip_quantities(text[lo:stop]))
+        if len(obj) < 2 or not head_of(obj) or not concrete(obj):
+            break
+        end = lo + text[lo:stop].rfind(obj) if obj in text[lo:stop] else lo
+        out.append(ProjectMention(clean(obj), end, end + len(obj), "stated", head_of(obj), objects={clean(obj)}))
+        end = lo if text[lo - 1:lo] in _JOINS else end
     return out

@@ -36,7 +36,7 @@ def left_object(text: str) -> str:
     start = 0
     for k, t in enumerate(toks[:-1]):  # the last word is the object's own (照明 in 楼道照明)
         if t.flag in CUT_FLAGS and (segment.is_common(t.word) or not t.word.strip("、，,“”")) \
-                and not (k == len(toks) - 2 and (t.word in ATTRIBUTE_TIMES or _names_work(t, toks[-1]))):
+                and t.word not in ATTRIBUTE_TIMES and not (k == len(toks) - 2 and _names_work(t, toks[-1])):
             start = k + 1  # but a time of life right before the head names it (老年食堂), a work its 工程 (加固工程)
     return "".join(t.word for t in toks[start:])
 
