@@ -254,3 +254,16 @@ def test_a_body_that_does_works_in_the_community_or_comes_to_it(gaz):
     assert backed("县人民检察院的干警走进青禾社区开展普法宣传。", gaz) == [("县人民检察院", "青禾社区")]
     assert backed("他召集县交通局负责同志赶到柳岸村现场商讨。", gaz) == [("县交通局", "柳岸村")]
     assert backed("县财政局在柳岸村召开会议。", gaz) == []
+
+
+def test_county_public_institutions_and_a_police_station_of_a_bureau(gaz):
+    text = "锦江社区与辖区内的市第三中学、市妇幼保健院开展联建共建。"
+    assert backed(text, gaz) == [("市妇幼保健院", "锦江社区"), ("市第三中学", "锦江社区")]
+    assert [f[0] for f in found("县图书馆和县青少年宫的老师来了。", gaz)] == ["县图书馆", "县青少年宫"]
+    assert [f[0] for f in found("碧水社区联合县公安局城东派出所安装了门禁。", gaz)] == ["县公安局城东派出所"]
+    assert found("社区图书馆开放了。", gaz) == []
+
+
+def test_bodies_listed_before_joining_in_a_work_back_the_village(gaz):
+    assert backed("县自然资源局、县林业局等单位联合在樟木村实施了荒山造林。", gaz) == [
+        ("县林业局", "樟木村"), ("县自然资源局", "樟木村")]

@@ -187,3 +187,8 @@ def test_a_community_before_its_committee_is_named_by_itself(gaz):
 def test_a_village_name_whose_last_character_is_a_list_word(gaz):
     # jieba reads 仁和 as one word: its 和 is no 甲村和乙村
     assert names("仁和村修了路，工作队驻村帮扶。", gaz, "Community") == ["仁和村"]
+
+
+def test_a_community_after_a_verb_of_belonging(gaz):
+    # jieba tags 隶属于 as a noun; ending in 于 it still introduces the place
+    assert names("该小区隶属于梧桐社区。", gaz, "Community") == ["梧桐社区"]

@@ -359,3 +359,13 @@ def test_a_counted_list_of_projects_and_its_last_item_after_he():
 
 def test_a_farm_word_that_begins_a_village_name_is_no_farm():
     assert labels("清泉镇茶园村、竹山村的光伏电站已并网。") == ["光伏电站"]
+
+
+def test_a_work_before_its_measure_a_brand_and_treatments_of_the_genre():
+    assert labels("绿洲社区已完成管网改造3.5公里。") == ["管网改造"]
+    assert labels("社区对老旧燃气管网进行了免费检修。") == ["老旧燃气管网检修"]
+    assert labels("樟木村实施了荒山造林，修缮了古戏台。") == ["荒山造林", "修缮古戏台"]
+
+
+def test_a_communitys_quoted_service_brand(gaz):
+    assert build("九龙社区“红色管家”服务品牌深入人心。", gaz) == (["红色管家"], [("九龙社区", "红色管家")])

@@ -19,7 +19,7 @@ from kg.text.split import clause_bounds
 
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 # manner and light verbs allowed between the object and its treatment
-_FILL = r"(?:重新|全面|统一|集中|彻底|逐一|进行了|进行|实施了|实施|开展了|开展|予以|加以|了|用[^，,。；;：:\n]{1,10}?|以[^，,。；;：:\n]{1,12}?为主题)*"
+_FILL = r"(?:重新|全面|统一|集中|彻底|逐一|免费|义务|进行了|进行|实施了|实施|开展了|开展|予以|加以|了|用[^，,。；;：:\n]{1,10}?|以[^，,。；;：:\n]{1,12}?为主题)*"
 _TREATED = re.compile(rf"对(?P<obj>[^，,。；;！!？?：:、\n“”]{{2,12}}?){_FILL}(?P<work>{_ALT(TREATMENTS)})(?:处理)?")
 _OPENED = re.compile(rf"(?:正式)?(?:{_ALT(OPENING_VERBS)})")
 # objects that are people, behaviour or an abstraction, not a thing to be worked on

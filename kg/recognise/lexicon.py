@@ -59,11 +59,13 @@ ORG_SUFFIXES = tuple(sorted({
     "敬老院", "养老院", "福利院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "研究院", "研究所", "协会",
     "商会", "联合会", "基金会", "促进会", "合作社", "服务社", "事务所", "电视台", "出版社",
     "社会工作服务中心", "发展中心", "交流中心", "书店", "办", "分会", "调查队",
+    # public institutions of a county or city (县妇幼保健院, 县图书馆, 县青少年宫)
+    "保健院", "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫",
 } | set(OFFICIAL_ABBREVIATIONS), key=len, reverse=True))
 # a party body written right after an outside unit is that unit (某某公司党委 = 某某公司)
 UNIT_PARTY_SUFFIXES = ("机关党支部", "机关党委", "党总支", "党支部", "党委")
 # a branch written right after its parent body is one organisation (某某银行玉林支行)
-BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "分院", "分局", "分会", "调查队")
+BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "分院", "分局", "分会", "调查队", "派出所")
 # bodies inside a street or community that have no name of their own
 INTERNAL_BODY_SUFFIXES = ("党工委", "党总支", "党支部", "党委", "委员会", "两委", "居委会", "业委会", "监委会", "委")
 # a work unit's name inside a compound's name (某厂家属区, 某局宿舍): the compound, not the unit
@@ -101,7 +103,7 @@ SUPPORT_BEFORE = ("联合", "协调", "邀请", "携手", "联手", "依托", "�
 SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位", "联点单位", "驻点单位", "共建", "合建", "结对",
                  "帮扶", "捐赠", "捐助", "资助", "赞助", "援建", "出资", "义诊", "提供", "支持", "上门", "签约", "慰问",
                  "送来", "捐", "筹集", "帮助", "协助", "开设", "开办", "认领", "对接", "选派", "走进", "深入", "到村",
-                 "进村", "入村")
+                 "进村", "入村", "联合")
 # a clause that states support for the community whatever the verb
 SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "联点", "结对", "签约", "义诊", "合作协议", "共建协议")
 # a work team or cadre a unit sends to a village (某局驻某村工作队): the unit backs the village
@@ -158,6 +160,7 @@ PROJECT_HEADS = (
     "下水道", "沟渠", "水渠", "渠", "机井", "水井", "井", "山塘", "水库", "蓄水池", "水池", "桥涵", "桥梁", "涵洞",
     "大棚", "车间", "保存库", "库", "窖", "基地", "果园", "养殖场", "产业园", "电站", "光伏", "农机", "线缆", "管线",
     "电线杆", "自来水", "产业", "养殖", "危房", "水厂", "处理厂", "加工厂", "收集点", "投放点", "饭堂",
+    "造林", "戏台",
     # parts of a building and its surroundings, and what is painted or put up on them
     "屋顶", "外墙", "立面", "外立面", "墙体", "墙", "主题墙", "彩绘", "墙绘", "宣传栏", "防滑砖", "绿化带", "绿化树",
     "分类桶", "凉亭", "病床", "饭桌", "村部", "村室", "卫生室", "无障碍通道", "书屋", "广场",
@@ -167,7 +170,7 @@ FOUNDING_VERBS = ("组织成立", "组建", "成立", "创立", "组成", "建�
 # words for what is done to a thing (对墙体进行加固, 对外墙统一粉刷)
 TREATMENTS = ("整治", "加固", "粉刷", "规整", "铺设", "养护", "更新改造", "提质改造", "升级改造", "改造", "维修",
               "修缮", "硬化", "绿化", "亮化", "美化", "清淤", "整修", "翻新", "彩绘", "整饰", "疏通", "修复", "改建",
-              "重建", "防水")
+              "重建", "防水", "检修", "修补", "清掏")
 # a facility opened (某某食堂正式开业, “某某之家”在某小区建成)
 OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌")
 # time words that name a kind of facility or service (老年食堂, 暑期托管班), not when it was done

@@ -55,8 +55,9 @@ _UNIT_FORMS = tuple(x for x in ORG_SUFFIXES if not x.endswith(("委", "委员会
 _TRADES = ("药业", "医药", "实业", "置业", "地产", "科技", "控股", "传媒", "食品", "电器", "物业")
 _ENTERPRISE = ("集团", "有限公司", "分公司", "公司", "物业")
 _GOV_FOR_RELATIVE = ("局", "委", "政府", "部", "指挥部", "党委", "党工委", "组织部", "宣传部", "统战部", "公司",
-                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店", "集团", "大学", "学校"
-                     ) + OFFICIAL_ABBREVIATIONS
+                     "法院", "检察院", "委员会", "办公室", "大队", "医院", "厅", "办", "协会", "联合会", "书店", "集团",
+                     "大学", "学校", "中学", "小学", "保健院", "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫",
+                     "少年宫", "文化宫") + OFFICIAL_ABBREVIATIONS
 
 
 @lru_cache(maxsize=8192)
@@ -226,8 +227,9 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         if len(stem) < s - j and (j == 0 or j == taken_until or not "\u4e00" <= text[j - 1] <= "\u9fff"):
             stem = _official(text[j:s], local, stem)
         stem = _joined_office(text[j:s], local, stem)
-        if found and found[-1].mention.end == j == taken_until \
-                and _continues(text[j:e], sfx, len(stem) == s - j, any(a == j for a, _b in spans)):
+        branch = found and found[-1].mention.end == j == taken_until \
+            and _continues(text[j:e], sfx, len(stem) == s - j, any(a == j for a, _b in spans))
+        if branch:
             j = found.pop().mention.start  # 某某银行 + 玉林支行, 某某物业 + 管理有限公司: one body
             stem = text[j:s]
         start = s - len(stem)
@@ -244,8 +246,10 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         has_place = start in span_starts or _body_then_place(stem, start, span_starts)
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
-        tail = "" if has_place else _relative_tail(stem)
-        if tail and _proper(tail, sfx, False, False):
+        tail = "" if has_place or branch else _relative_tail(stem)
+        if branch:
+            pass  # the body it continues made it proper (县公安局 + 城东派出所)
+        elif tail and _proper(tail, sfx, False, False):
             start, name, stem = s - len(tail), tail + sfx, tail  # 帮扶单位县人社局: the name starts at its 县
         elif not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):
             stem = _relative_tail(stem)  # 后盾单位县水务局: the name starts at its 县

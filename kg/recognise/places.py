@@ -167,7 +167,7 @@ def _ordinary_lead(lead: str, generic_stem: bool) -> bool:
     words = segment.words(lead)
     if not all(segment.is_common(w) for w in words) or len(words) > 1 and len(lead) < 3:
         return False
-    return not generic_stem or segment.tokens(lead)[-1].flag in ("v", "s")
+    return not generic_stem or segment.tokens(lead)[-1].flag in ("v", "s") or lead.endswith("于")  # 隶属于 (an n to jieba)
 
 
 def _ordinary_community(typ: str, stem: str, after: str) -> bool:

@@ -38,6 +38,8 @@ _NAME_QUOTE = 8
 _PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
 # words that turn the phrase before them into a method or platform (配餐服务平台, 服务模式)
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
+# what a community calls its quoted programme (某社区“某某”服务品牌)
+_BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
 # heads that make a work verb before them part of a name (改造工程, 硬化项目)
 _WORK_NOUNS = ("工程", "项目")
 # an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
@@ -67,7 +69,7 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
             out.append(ProjectMention(clean(m.group(0) + head), s, e + len(head), "quoted", head_of(head)))
         elif after.startswith("活动") and any(c in before for c in STANDING_CUES):
             out.append(ProjectMention(m.group(0) + "活动", s, e + 2, "standing"))
-        elif s in ends and (not after or after[0] in "、等和及与"):
+        elif s in ends and (not after or after[0] in "、等和及与" or after.startswith(_BRANDS)):
             out.append(ProjectMention(m.group(1), s, e, "brand"))
     return out
 
@@ -115,7 +117,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             out.append(ProjectMention(clean(label), s, max(end, e), "work", head_of(obj), objects=_named_work(clean(obj)),
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
-        if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与"):
+        if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与" or not strip_quantities(text[e:b])):
             left = left_object(strip_quantities(text[a:s]))
             if len(left) >= 2 and not any(in_blocked[a:s]) and concrete(left, True):
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
