@@ -369,3 +369,15 @@ def test_a_work_before_its_measure_a_brand_and_treatments_of_the_genre():
 
 def test_a_communitys_quoted_service_brand(gaz):
     assert build("九龙社区“红色管家”服务品牌深入人心。", gaz) == (["红色管家"], [("九龙社区", "红色管家")])
+
+
+def test_a_list_of_works_after_a_light_verb_to_its_clauses_end():
+    text = "社区对辖区内的无物业小区实施了路面修补、化粪池清掏和楼道灯更换。"
+    assert labels(text) == ["路面修补", "化粪池清掏", "楼道灯更换"]
+    assert labels("社区开展了文艺演出、义诊和理发。") == []  # not works by their last word
+
+
+def test_the_items_after_a_colon_closing_a_count_of_projects():
+    text = "龙潭村今年共实施项目3个：村部提质改造；产业路拓宽；文化墙绘制。"
+    assert labels(text) == ["村部提质改造", "产业路拓宽", "文化墙绘制"]
+    assert labels("项目负责人说：工期紧；任务重。") == []

@@ -223,11 +223,11 @@ def _programmes(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
 def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
               communities: list[Mention]) -> list[ProjectMention]:
     """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
-    found: list[ProjectMention] = [ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label))
-                                   for label, a, b in series.enumerated(text)]
     items, umbrellas = series.works_on_items(text)
-    found += [ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label)) for label, a, b in items
-              if not any(p.start <= a < p.end for p in found)]
+    found: list[ProjectMention] = []
+    for label, a, b in series.enumerated(text) + items + series.works_after_a_verb(text) + series.colon_list(text):
+        if not any(p.start <= a < p.end for p in found):  # the first list rule to read an item keeps it
+            found.append(ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label)))
     found += [ProjectMention("", a, b, "umbrella") for a, b in umbrellas]  # taken, then dropped for its empty label
     inside = _marks(text, [(p.start, p.end) for p in found])  # positions inside a project found so far
     for sent in sentences:

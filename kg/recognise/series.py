@@ -30,6 +30,10 @@ _WORK_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[
                         rf"(?:[\u4e00-\u9fff]{{0,2}}?设施)?(?P<verb>{_ALT(OBJECT_FIRST_VERBS + ('建设', '整治'))})")
 # an item that names its own work (道路硬化, 绿化) keeps its words
 _WORKS = tuple(set(WORK_VERBS) | set(TREATMENTS))
+# light verbs a list of works follows (实施了甲、乙和丙)
+_LIGHT = re.compile(r"(?:实施了|完成了|进行了|开展了|推进了)")
+# a count of projects closed by a colon (项目5个：, 5个项目：, 项目有：)
+_COLON = re.compile(r"(?:项目|工程)(?:[\d一二三四五六七八九十两]+[个项]|有|包括)?[：:]|[\d一二三四五六七八九十两]+[个项](?:民生)?(?:项目|工程)[：:]")
 _OPENER = re.compile("|".join(sorted(map(re.escape, LIST_OPENERS), key=len, reverse=True)))
 _MAX_ITEM = 16
 _MAX_FIRST = 8
@@ -54,6 +58,38 @@ def enumerated(text: str) -> list[tuple[str, int, int]]:
             items = items[1:]  # no opener: the first part may carry the clause's subject and verb
         if len(items) >= 2:
             out += items
+    return out
+
+
+def works_after_a_verb(text: str) -> list[tuple[str, int, int]]:
+    """实施了路面修补、化粪池清掏和楼道灯更换。: a list after a light verb to its clause's end, every
+    item a work by its last word, gives a work per item."""
+    out = []
+    for m in _LIGHT.finditer(text):
+        b = m.end()
+        while b < len(text) and text[b] not in _STOP:
+            b += 1
+        items = _items(text, m.end(), b, _MAX_ITEM)
+        if len(items) >= 2 and all(label.endswith(_WORKS) for label, _, _ in items):
+            out += items
+    return out
+
+
+def colon_list(text: str) -> list[tuple[str, int, int]]:
+    """实施项目5个：甲；乙；丙。: the items after a colon that closes a count of projects."""
+    out = []
+    for m in _COLON.finditer(text):
+        b = text.find("。", m.end())
+        b = len(text) if b < 0 else b
+        pos = m.end()
+        parts = re.split(r"[；;]", text[pos:b])
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            label = strip_quantities(part).strip(" “”")
+            if 2 <= len(label) <= _MAX_ITEM and not label.endswith(NOT_PROJECT_HEADS):
+                out.append((label, pos, pos + len(part)))
+            pos += len(part) + 1
     return out
 
 
