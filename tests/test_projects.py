@@ -381,3 +381,9 @@ def test_the_items_after_a_colon_closing_a_count_of_projects():
     text = "龙潭村今年共实施项目3个：村部提质改造；产业路拓宽；文化墙绘制。"
     assert labels(text) == ["村部提质改造", "产业路拓宽", "文化墙绘制"]
     assert labels("项目负责人说：工期紧；任务重。") == []
+
+
+def test_two_works_joined_by_he_after_a_light_verb_and_centres_of_the_genre():
+    assert labels("小区完成了屋面防水改造和外墙粉刷。") == ["屋面防水改造", "外墙粉刷"]
+    assert labels("社区完成了调研和走访。") == []
+    assert labels("村里建成了冷链仓储中心和青少年活动中心。") == ["冷链仓储中心和青少年活动中心"]

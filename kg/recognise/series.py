@@ -70,9 +70,19 @@ def works_after_a_verb(text: str) -> list[tuple[str, int, int]]:
         while b < len(text) and text[b] not in _STOP:
             b += 1
         items = _items(text, m.end(), b, _MAX_ITEM)
+        items = items if len(items) >= 2 else _two(text, m.end(), b)
         if len(items) >= 2 and all(label.endswith(_WORKS) for label, _, _ in items):
             out += items
     return out
+
+
+def _two(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    """完成了甲改造和乙粉刷: two works joined by 和 alone."""
+    toks = segment.tokens(text[a:b])
+    k = next((t for t in toks[1:-1] if t.word == "和" and t.flag == "c"), None)
+    if k is None:
+        return []
+    return [(text[a:a + k.start], a, a + k.start), (text[a + k.end:b], a + k.end, b)]
 
 
 def colon_list(text: str) -> list[tuple[str, int, int]]:
