@@ -267,3 +267,13 @@ def test_county_public_institutions_and_a_police_station_of_a_bureau(gaz):
 def test_bodies_listed_before_joining_in_a_work_back_the_village(gaz):
     assert backed("县自然资源局、县林业局等单位联合在樟木村实施了荒山造林。", gaz) == [
         ("县林业局", "樟木村"), ("县自然资源局", "樟木村")]
+
+
+def test_bodies_that_fund_send_staff_or_come_to_the_community_back_it(gaz):
+    assert backed("区民政局给予枫树坪社区每餐3元补贴。", gaz) == [("区民政局", "枫树坪社区")]
+    assert backed("县人民医院每周派出医生到桃溪村坐诊。", gaz) == [("县人民医院", "桃溪村")]
+    assert backed("县人民法院法官来到杉木村，设立了工作室。", gaz) == [("县人民法院", "杉木村")]
+
+
+def test_a_numbered_branch_of_a_bureau_is_one_body(gaz):
+    assert [f[0] for f in found("浏阳市税务局第二分局的干部来了。", gaz)] == ["浏阳市税务局第二分局"]

@@ -192,3 +192,7 @@ def test_a_village_name_whose_last_character_is_a_list_word(gaz):
 def test_a_community_after_a_verb_of_belonging(gaz):
     # jieba tags 隶属于 as a noun; ending in 于 it still introduces the place
     assert names("该小区隶属于梧桐社区。", gaz, "Community") == ["梧桐社区"]
+
+
+def test_a_quoted_honour_is_no_community(gaz):
+    assert names("青禾社区荣获“湖南省和谐社区”等称号。", gaz, "Community") == ["青禾社区"]

@@ -387,3 +387,8 @@ def test_two_works_joined_by_he_after_a_light_verb_and_centres_of_the_genre():
     assert labels("小区完成了屋面防水改造和外墙粉刷。") == ["屋面防水改造", "外墙粉刷"]
     assert labels("社区完成了调研和走访。") == []
     assert labels("村里建成了冷链仓储中心和青少年活动中心。") == ["冷链仓储中心和青少年活动中心"]
+
+
+def test_a_renovation_of_places_not_named_is_no_work_of_its_own():
+    assert labels("社区对另外3个小区实施改造。") == []
+    assert labels("社区对楼道进行了改造。") == ["楼道改造"]

@@ -14,6 +14,7 @@ import re
 
 from kg.recognise.lexicon import FACILITY_HEADS, INDUSTRY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, TREATMENTS
 from kg.recognise.project_base import CUT_FLAGS, QUOTE, ProjectMention, clean, head_of
+from kg.recognise.quantities import strip_quantities
 from kg.text import segment
 from kg.text.split import clause_bounds
 
@@ -24,6 +25,7 @@ _TREATED = re.compile(rf"对(?P<obj>[^，,。；;！!？?：:、\n“”]{{2,12}
 _OPENED = re.compile(rf"(?:正式)?(?:{_ALT(OPENING_VERBS)})")
 # objects that are people, behaviour or an abstraction, not a thing to be worked on
 _NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
+_BARE_PLACE = re.compile(r"(?:另外|其他|其余|这些|部分|多个|各)?(?:小区|社区|村|院落|楼栋)")
 _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
 _PLACE_AFTER = ("村", "社区", "镇", "乡", "街道", "小区")
 _INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{_ALT(INDUSTRY_HEADS)})")
@@ -53,8 +55,9 @@ def _treated(text: str) -> list[ProjectMention]:
     out = []
     for m in _TREATED.finditer(text):
         obj = _trim_left(m.group("obj"))
-        if len(obj) < 2 or any(w in obj for w in _NOT_THINGS) or obj.endswith(NOT_PROJECT_HEADS):
-            continue
+        if len(obj) < 2 or any(w in obj for w in _NOT_THINGS) or obj.endswith(NOT_PROJECT_HEADS) \
+                or _BARE_PLACE.fullmatch(strip_quantities(obj)):
+            continue  # 对另外3个小区实施改造: a renovation of places not named, no work of its own
         label = clean(obj + m.group("work"))
         start = m.end("obj") - len(obj)
         out.append(ProjectMention(label, start, m.end(), "treated", m.group("work"), objects={clean(obj)}))

@@ -171,6 +171,9 @@ def _relative_tail(stem: str) -> str:
     return ""
 
 
+_ORDINAL_BRANCH = re.compile(rf"第[一二三四五六七八九十\d]+(?:{'|'.join(BRANCH_SUFFIXES)})")  # 第二分局
+
+
 def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
     """Does ``rest``, written right after an organisation's name, continue that name? A branch
     (玉林支行, or a bare 分局), a unit named by its place (某科学院 + 某省某研究所) or a company
@@ -178,7 +181,7 @@ def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
     if at_place and whole:
         return True
     if rest.endswith(BRANCH_SUFFIXES):
-        return whole or rest in BRANCH_SUFFIXES
+        return whole or rest in BRANCH_SUFFIXES or bool(_ORDINAL_BRANCH.fullmatch(rest))
     return suffix in _COMPANY_FORMS and whole and len(rest) - len(suffix) <= 6
 
 

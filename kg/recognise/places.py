@@ -153,6 +153,8 @@ def _suffix_follows(text: str, k: int) -> bool:
     return sfx is not None and not (nxt and nxt in AFTER_SUFFIX_BLOCK.get(sfx, ""))
 
 
+# a quoted title closes right after the name (荣获“某省和谐社区”等称号): an honour, not the place
+_TITLE = re.compile(r"”(?:等)?(?:[\u4e00-\u9fff]{0,4})?(?:称号|荣誉|荣誉称号)")
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两几多][个座处家]$")
 
 
@@ -289,7 +291,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
         s = c.sfx_start - len(stem)
         mentions.append(Mention(c.type, _name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _dedupe(mentions)
+    mentions = [m for m in _dedupe(mentions) if not (m.type == "Community" and _TITLE.match(text, m.end))]
     result = PlaceMentions(mentions, compound_in=compound_in)
     chains(text, result)
     link_lower(gaz, result)
