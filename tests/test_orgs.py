@@ -277,3 +277,9 @@ def test_bodies_that_fund_send_staff_or_come_to_the_community_back_it(gaz):
 
 def test_a_numbered_branch_of_a_bureau_is_one_body(gaz):
     assert [f[0] for f in found("浏阳市税务局第二分局的干部来了。", gaz)] == ["浏阳市税务局第二分局"]
+
+
+def test_a_body_named_again_by_its_kind_backs_the_community(gaz):
+    text = "鑫源通信有限公司积极履行社会责任。该公司已与春晖社区签订共建协议。"
+    assert backed(text, gaz) == [("鑫源通信有限公司", "春晖社区")]
+    assert backed("鑫源通信有限公司排污严重。该公司被责令整改，春晖社区居民很高兴。", gaz) == []

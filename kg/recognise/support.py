@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.recognise.lexicon import CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, STATIONED_CUES, TEAM_CUES, TITLE_AFTER
+from kg.recognise.lexicon import (CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, STATIONED_CUES, SUPPORT_AFTER, SUPPORT_CLAUSE,
+                                  TEAM_CUES, TITLE_AFTER)
 from kg.records import Mention, Sentence
 from kg.recognise.relations import _within, supports
 from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
@@ -22,6 +23,10 @@ _WORKS_RE = re.compile("|".join(CARRY_VERBS))
 _FOR_RE = re.compile(r"(?:还|也|又|都|特意|专门|积极|主动|先后|多次)?为")
 _FOR_PLACE = ("社区", "村里", "该村", "全村", "该社区")  # the place itself, not its people
 _LIST_JOIN = "、和及与"
+# a body named again by its kind (该公司, 该支行); 单位, 企业 and 机构 stand for any body
+_PRONOUN = re.compile(r"该(公司|集团|企业|银行|支行|分行|医院|局|单位|机构|中心|学校|协会|商会)")
+_ANY_KIND = ("单位", "企业", "机构")
+_PRONOUN_REACH = 300  # characters back to the body it stands for
 _STATION = "驻"
 
 
@@ -139,4 +144,27 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
         if len(ks) >= 2 and any(k in out for k in ks):
             for k in ks:
                 out.setdefault(k, [])
+    for k, where in _said_again(text, orgs, sentences, communities):
+        if k not in out or not out[k]:
+            out[k] = where
     return sorted(out.items())
+
+
+def _said_again(text: str, orgs: list[Mention], sentences: list[Sentence],
+                communities: list[Mention]) -> list[tuple[int, list[str]]]:
+    """该支行是某社区的共建单位, 该公司已与某社区签订协议: a body named again by 该 + its kind backs
+    the community when that clause says so; the body is the last one before of that kind."""
+    out = []
+    for m in _PRONOUN.finditer(text):
+        a, b = clause_bounds(text, m.start(), m.end())
+        clause = text[m.end():b]
+        if not (any(w in clause for w in SUPPORT_CLAUSE + SUPPORT_AFTER) or _CARRY_RE.match(clause)):
+            continue
+        kind = m.group(1)
+        before = [k for k, o in enumerate(orgs) if o.end <= m.start() and m.start() - o.end <= _PRONOUN_REACH
+                  and (kind in _ANY_KIND or kind in o.name)]
+        if before:
+            sent = sentence_at(sentences, m.start())
+            named = [c.name for c in _within(communities, m.end(), sent.end)] if sent is not None else []
+            out.append((before[-1], list(dict.fromkeys(named))))
+    return out
