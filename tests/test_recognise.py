@@ -224,3 +224,19 @@ def test_a_sum_for_several_works_is_no_works_own(gaz):
     amounts = {e.label: [q.value for q in e.quantities if q.kind == "investment"]
                for e in ex.entities.values() if e.type == "Project"}
     assert amounts == {"新建充电棚": [], "安装摄像头": [], "更换路灯": ["80000"]}
+
+
+def test_a_run_of_text_with_no_mark_is_cut_into_clauses_of_bounded_length():
+    # a scraped page's list with no punctuation: the rules that read a clause around each cue stay
+    # linear in the article's length (scripts/bench_build.py measures the speed)
+    from kg.text.split import MAX_CLAUSE, clause_bounds
+    text = "实施了道路硬化" * 1000
+    a, b = clause_bounds(text, 3500, 3503)
+    assert (a, b) == (3500 - MAX_CLAUSE, 3503 + MAX_CLAUSE)
+    assert clause_bounds("甲，乙丙，丁", 2, 3) == (2, 4)
+
+
+def test_a_directory_is_no_list_of_works():
+    from kg.recognise import series
+    assert series.colon_list("项目5个：" + "；".join(f"甲{i}路改造" for i in range(25)) + "。") == []
+    assert len(series.colon_list("项目3个：甲路改造；乙桥修建；丙渠清淤。")) == 3

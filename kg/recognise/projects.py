@@ -40,6 +40,10 @@ _PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # what a community calls its quoted programme (某社区“某某”服务品牌)
 _BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
+# the longest object read before its work (楼道照明设施 + 改造)
+_OBJECT_REACH = 24
+# how far back a longer word holding a verb may begin (种植业, 新建村史馆)
+_NOUN_REACH = 8
 # heads that make a work verb before them part of a name (改造工程, 硬化项目)
 _WORK_NOUNS = ("工程", "项目")
 # an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
@@ -118,7 +122,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
         if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与" or not strip_quantities(text[e:b])):
-            left = left_object(strip_quantities(text[a:s]))
+            left = left_object(strip_quantities(text[max(a, s - _OBJECT_REACH):s]))
             if len(left) >= 2 and not any(in_blocked[a:s]) and concrete(left, True):
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
                                           objects={clean(left)}))
@@ -169,6 +173,7 @@ def _object_of(label: str) -> set[str]:
 
 def _inside_a_noun(text: str, a: int, s: int, e: int) -> bool:
     """Does jieba read text[s:e] as the start of a longer noun (种植业, 养殖户, 建设者)?"""
+    a = max(a, s - _NOUN_REACH)  # a word begins a few characters back, not a clause back
     for t in segment.tokens(text[a:min(len(text), e + 4)]):
         if t.start <= s - a < t.end and t.end > e - a:
             if t.flag == "ns" and cut_to_head(text[a + t.end:a + t.end + 5]):
@@ -225,9 +230,11 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     """`blocked` are spans of organisations (组建某某商会 is an organisation, not a project)."""
     items, umbrellas = series.works_on_items(text)
     found: list[ProjectMention] = []
+    read = bytearray(len(text) + 1)  # positions inside an item already read
     for label, a, b in series.enumerated(text) + items + series.works_after_a_verb(text) + series.colon_list(text):
-        if not any(p.start <= a < p.end for p in found):  # the first list rule to read an item keeps it
+        if not read[a]:  # the first list rule to read an item keeps it
             found.append(ProjectMention(label, a, b, "listed", head_of(label), objects=_object_of(label)))
+            read[a:b] = b"\x01" * max(0, b - a)
     found += [ProjectMention("", a, b, "umbrella") for a, b in umbrellas]  # taken, then dropped for its empty label
     inside = _marks(text, [(p.start, p.end) for p in found])  # positions inside a project found so far
     for sent in sentences:

@@ -36,6 +36,7 @@ _LIGHT = re.compile(r"(?:实施了|完成了|进行了|开展了|推进了)")
 _COLON = re.compile(r"(?:项目|工程)(?:[\d一二三四五六七八九十两]+[个项]|有|包括)?[：:]|[\d一二三四五六七八九十两]+[个项](?:民生)?(?:项目|工程)[：:]")
 _OPENER = re.compile("|".join(sorted(map(re.escape, LIST_OPENERS), key=len, reverse=True)))
 _MAX_ITEM = 16
+_MAX_ITEMS = 20  # a longer list is a directory, not a sentence's works
 _MAX_FIRST = 8
 
 
@@ -66,9 +67,11 @@ def works_after_a_verb(text: str) -> list[tuple[str, int, int]]:
     item a work by its last word, gives a work per item."""
     out = []
     for m in _LIGHT.finditer(text):
-        b = m.end()
-        while b < len(text) and text[b] not in _STOP:
+        b, hi = m.end(), min(len(text), m.end() + 4 * _MAX_ITEM)
+        while b < hi and text[b] not in _STOP:
             b += 1
+        if b == hi and b < len(text):
+            continue  # no clause end in reach: no short list of works
         items = _items(text, m.end(), b, _MAX_ITEM)
         items = items if len(items) >= 2 else _two(text, m.end(), b)
         if len(items) >= 2 and all(label.endswith(_WORKS) for label, _, _ in items):
@@ -87,14 +90,16 @@ def _two(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
 
 def colon_list(text: str) -> list[tuple[str, int, int]]:
     """实施项目5个：甲；乙；丙。: the items after a colon that closes a count of projects."""
-    out = []
+    out, done = [], 0
     for m in _COLON.finditer(text):
-        b = text.find("。", m.end())
-        b = len(text) if b < 0 else b
-        pos = m.end()
+        if m.start() < done:
+            continue  # inside a list read already
+        b = text.find("。", m.end(), m.end() + _MAX_ITEMS * _MAX_ITEM)
+        b = min(len(text), m.end() + _MAX_ITEMS * _MAX_ITEM) if b < 0 else b
+        pos = done = m.end()
         parts = re.split(r"[；;]", text[pos:b])
-        if len(parts) < 2:
-            continue
+        if not 2 <= len(parts) <= _MAX_ITEMS:
+            continue  # a directory, or a page with no sentence end, is no sentence's list
         for part in parts:
             label = strip_quantities(part).strip(" “”")
             if 2 <= len(label) <= _MAX_ITEM and not label.endswith(NOT_PROJECT_HEADS):

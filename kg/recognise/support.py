@@ -27,6 +27,7 @@ _LIST_JOIN = "、和及与"
 _PRONOUN = re.compile(r"该(公司|集团|企业|银行|支行|分行|医院|局|单位|机构|中心|学校|协会|商会)")
 _ANY_KIND = ("单位", "企业", "机构")
 _PRONOUN_REACH = 300  # characters back to the body it stands for
+_MAX_LIST = 30  # bodies in a list that opens a clause
 _STATION = "驻"
 
 
@@ -104,7 +105,7 @@ def opens_clause(text: str, org: Mention, by_end: dict[int, Mention]) -> bool:
     """Does the organisation open its clause as the one acting (alone or in a list of bodies)?
     `by_end` maps where each organisation ends to it, to find the body right before."""
     a = org.start
-    while True:
+    for _ in range(_MAX_LIST):  # a longer run of bodies is a directory: its first is not in reach
         prev = next((by_end[a - len(j)] for j in ("", *_LIST_JOIN) if by_end.get(a - len(j)) is not None
                      and text[a - len(j):a] == j), None)
         if prev is None or prev is org:

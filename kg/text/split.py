@@ -68,15 +68,20 @@ def sentences(text: str) -> list[Sentence]:
 
 
 CLAUSE_END = "，,。；;！!？?：:\n"
+# no clause of the genre runs longer than this on either side of a word; a run of text with no mark
+# (a scraped page's list, a paste gone wrong) is cut here, so that the rules that read a clause
+# around each cue word stay linear in the article's length
+MAX_CLAUSE = 200
 
 
 def clause_bounds(text: str, start: int, end: int, stops: str = CLAUSE_END) -> tuple[int, int]:
-    """The clause around text[start:end]: from the previous to the next clause-ending mark."""
-    a = start
-    while a > 0 and text[a - 1] not in stops:
+    """The clause around text[start:end]: from the previous to the next clause-ending mark, at most
+    MAX_CLAUSE characters either side."""
+    a, lo = start, max(0, start - MAX_CLAUSE)
+    while a > lo and text[a - 1] not in stops:
         a -= 1
-    b = end
-    while b < len(text) and text[b] not in stops:
+    b, hi = end, min(len(text), end + MAX_CLAUSE)
+    while b < hi and text[b] not in stops:
         b += 1
     return a, b
 
