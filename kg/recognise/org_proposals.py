@@ -30,8 +30,8 @@ _NOT_BODY_HEADS = ("经济", "系统", "品牌", "产业", "行业", "领域", "
 # a village, community or street named inside the span, with more after it
 _PLACE_INSIDE = re.compile("(?:村|社区|街道|镇|乡)(?=.)")
 _MIN_CHARS = 3
-# verbs that join two parties (甲联合乙): a span across one is two names at most
 _OWN_PLACES = ("社区", "村", "街道", "镇", "乡")  # places whose committees are their own bodies
+# verbs that join two parties (甲联合乙): a span across one is two names at most
 _JOINING = ("联合", "携手", "会同", "协同", "联手", "牵手")
 _WINDOW = 6
 

@@ -37,7 +37,9 @@ _BEFORE_BLOCK = {"局": "布格结当大开出赌骗全时棋饭残", "厅": "�
 _AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分署长门", "厅": "长", "院": "长子落", "公司": "化",
                 "分会": "场", "办": "法理公事学好完成了得不起"}
 # suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
-_NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所")
+_NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所",
+                # a county's institutions; a community's library is its facility (某社区图书馆)
+                "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫")
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
@@ -145,7 +147,7 @@ def _official(raw: str, places: list[tuple[int, int]], stem: str) -> str:
 
 
 def _joined_office(raw: str, places: list[tuple[int, int]], stem: str) -> str:
-    """An office named by two tasks joined by 和 (邀请县自然资源和规划局, 区住房和城乡建设局): the name
+    """An office named by two tasks joined by 和 (请来县自然资源和规划局, 区住房和城乡建设局): the name
     runs back over the 和 to its 市/区/县 prefix or place, through content words only."""
     toks = _tokens(raw)
     cut = len(raw) - len(stem)
@@ -249,16 +251,13 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         has_place = start in span_starts or _body_then_place(stem, start, span_starts)
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
+        # a branch is proper by the body it continues (县公安局 + 城东派出所); else the name may start at
+        # its 县 after a role word (帮扶单位县人社局), or have no proper part at all
         tail = "" if has_place or branch else _relative_tail(stem)
-        if branch:
-            pass  # the body it continues made it proper (县公安局 + 城东派出所)
-        elif tail and _proper(tail, sfx, False, False):
-            start, name, stem = s - len(tail), tail + sfx, tail  # 帮扶单位县人社局: the name starts at its 县
-        elif not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):
-            stem = _relative_tail(stem)  # 后盾单位县水务局: the name starts at its 县
-            if not stem or not _proper(stem, sfx, False, False):
-                continue
-            start, name = s - len(stem), stem + sfx
+        if tail and _proper(tail, sfx, False, False):
+            start, name, stem = s - len(tail), tail + sfx, tail
+        elif not branch and not _proper(stem, sfx, has_place, len(stem) >= 2 and count(stem) > 1):
+            continue
         mention = Mention("Organization", name, start, e, name)
         canonical, scoped = resolve(name, has_place, context)
         own = next((p for p in UNIT_PARTY_SUFFIXES if name.endswith(p)), "")

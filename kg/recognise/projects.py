@@ -19,7 +19,7 @@ from kg.recognise.open_objects import BUILDING_VERBS, open_object
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, clean,
                                       cut_to_head, head_of)
 from kg.recognise.quantities import strip_quantities
-from kg.recognise.work_objects import concrete, left_object
+from kg.recognise.work_objects import NAMED_WORK_HEADS, concrete, left_object
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
@@ -44,8 +44,8 @@ _BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
 _OBJECT_REACH = 24
 # how far back a longer word holding a verb may begin (种植业, 新建村史馆)
 _NOUN_REACH = 8
-# heads that make a work verb before them part of a name (改造工程, 硬化项目)
-_WORK_NOUNS = ("工程", "项目")
+# words that join two works (新建广场和安装路灯, 新修公路并建设大棚)
+_JOINING_WORDS = "和及与并、又再"
 # an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
 _SHORT_ENTRY = 30
 
@@ -130,17 +130,21 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
 
 
 def _names_a_thing(text: str, verb: re.Match) -> bool:
-    """Is a work verb part of a thing's name, right before its head (改造工程, 种植大棚, 养殖基地)?"""
-    if verb.group(0) in OBJECT_FIRST_VERBS and text.startswith(_WORK_NOUNS, verb.end()):
+    """Is a work verb part of a thing's name, right before its head (改造工程, 种植大棚, 养殖基地)?
+    Only right after a word of that name: after 和, 、 or 并 it is the next work (新建广场和安装路灯)."""
+    before = text[verb.start() - 1:verb.start()]
+    if not before or not "\u4e00" <= before <= "\u9fff" or before in _JOINING_WORDS:
+        return False
+    if verb.group(0) in OBJECT_FIRST_VERBS and text.startswith(NAMED_WORK_HEADS, verb.end()):
         return True
-    return any(head_of(text[verb.end():verb.end() + n]) == text[verb.end():verb.end() + n] not in _WORK_NOUNS
+    return any(head_of(text[verb.end():verb.end() + n]) == text[verb.end():verb.end() + n] not in NAMED_WORK_HEADS
                for n in (3, 2))  # (推进项目: a programme's name, not a thing's)
 
 
 def _named_work(obj: str) -> set[str]:
     """What a work is done to, also inside a work's name (农网改造工程 → 农网), so that it merges with
     the same work written as verb and object (改造农网)."""
-    verb = next((v for v in OBJECT_FIRST_VERBS for n in _WORK_NOUNS if obj.endswith(v + n)), None)
+    verb = next((v for v in OBJECT_FIRST_VERBS for n in NAMED_WORK_HEADS if obj.endswith(v + n)), None)
     inner = obj[:obj.rindex(verb)] if verb else ""
     return {obj, inner} if len(inner) >= 2 else {obj}
 

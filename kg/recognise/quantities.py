@@ -14,7 +14,9 @@ from kg.records import Quantity
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二三四五六七八九十百千两]+)"
 AMOUNT = re.compile(rf"({_NUM}(?:[多余])?(?:万|亿|千万|百万)?(?:[多余])?)元(以上|左右)?")
-COUNT = re.compile(rf"({_NUM})([多余])?(个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|口|眼|段|部(?!门))")
+# 口, 眼, 段 and 部 count only after digits: 一部分, 三口之家 and 一段时间 are words
+_AFTER_DIGITS = r"(?:(?<=\d)|(?<=\d[多余]))(?:口|眼|段|部(?!门))"
+COUNT = re.compile(rf"({_NUM})([多余])?(个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|{_AFTER_DIGITS})")
 AREA = re.compile(rf"({_NUM})([多余])?(平方米|亩|公里|米)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 
@@ -103,7 +105,8 @@ def years(text: str) -> list[Quantity]:
     return [Quantity("year", y, "", False, y + "年") for y in dict.fromkeys(YEAR.findall(text))]
 
 
-STRIP = re.compile(rf"{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|口|眼|段|部(?!门)|人|平方米|公里|千米|亩|米|元)(?:的)?"
+STRIP = re.compile(rf"{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|{_AFTER_DIGITS}|人|平方米|"
+                   r"公里|千米|亩|米|元)(?:的)?"
                    "|(?<!第)(?:一些|一批|若干)")  # indefinite counts too (新增一些停车位 → 新增停车位)
 
 

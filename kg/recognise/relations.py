@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 
-from kg.recognise.lexicon import SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE
+from kg.recognise.lexicon import COMMUNITY_SUFFIXES, SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE, SUPPORT_TOWARD
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
@@ -189,4 +189,7 @@ def supports(text: str, org: Mention) -> bool:
             return True
     # one of a list of organisations (与甲、乙等12家单位签订共建协议): the verb follows the list
     window = after[:40] if after[:1] in "、和及与" else after[:16]
-    return any(w in window for w in SUPPORT_AFTER)
+    if any(w in window for w in SUPPORT_AFTER):
+        return True
+    k = next((window.find(w) for w in SUPPORT_TOWARD if w in window), -1)  # 走进某社区, 给予某村补贴
+    return k >= 0 and any(s in after[k:] for s in COMMUNITY_SUFFIXES)

@@ -13,23 +13,29 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, TREATMENTS, WORK_VERBS
+from kg.recognise.lexicon import (LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, TREATMENTS,
+                                  WEAK_WORK_VERBS, WORK_VERBS)
+from kg.recognise.project_base import head_of
 from kg.recognise.quantities import strip_quantities
+from kg.recognise.work_objects import concrete
+from kg.text.split import MAX_CLAUSE
 from kg.text import segment
 
 # 等 + optional count or class (3个, 10余个, 基础类, 民生) + the kind the list belongs to
 _TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处]|[\u4e00-\u9fff]{0,4}?类|[\u4e00-\u9fff]{0,4}?)?"
                    rf"(?:{'|'.join(LIST_KINDS)})"
-                   # or a count of them without 等 (甲、乙和丙三大工程, 甲、乙两个民生项目)
-                   r"|(?<=[\u4e00-\u9fff”])[两三四五六七八九十]+(?:大|个|项)[\u4e00-\u9fff]{0,2}?"
-                   rf"(?:{'|'.join(LIST_KINDS)})")
+                   # or a count of them without 等 (甲、乙和丙三大工程): then each item must read as a work
+                   r"|(?P<count>(?<=[\u4e00-\u9fff”])[两三四五六七八九十]+(?:大|个|项)[\u4e00-\u9fff]{0,2}?"
+                   rf"(?:{'|'.join(LIST_KINDS)}))")
 _STOP = "，,。；;！!？?：:\n（(）)"
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 # 等 + optional count, light verb and class of things + the work done to all of them
 _WORK_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处])?(?:进行了|进行|实施了|实施)?"
                         rf"(?:[\u4e00-\u9fff]{{0,2}}?设施)?(?P<verb>{_ALT(OBJECT_FIRST_VERBS + ('建设', '整治'))})")
 # an item that names its own work (道路硬化, 绿化) keeps its words
-_WORKS = tuple(set(WORK_VERBS) | set(TREATMENTS))
+_WORKS = tuple(sorted(set(WORK_VERBS) | set(TREATMENTS), key=len, reverse=True))
+# works done to a thing (not 建设, 发展, 落实: they also close 作风建设, 产业发展)
+_PHYSICAL = tuple(w for w in _WORKS if w not in WEAK_WORK_VERBS)
 # light verbs a list of works follows (实施了甲、乙和丙)
 _LIGHT = re.compile(r"(?:实施了|完成了|进行了|开展了|推进了)")
 # a count of projects closed by a colon (项目5个：, 5个项目：, 项目有：)
@@ -45,8 +51,8 @@ def enumerated(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _TAIL.finditer(text):
         end = m.start()
-        a = end
-        while a > 0 and text[a - 1] not in _STOP:
+        a, lo = end, max(0, end - MAX_CLAUSE)
+        while a > lo and text[a - 1] not in _STOP:
             a -= 1
         head = text[a:end]
         opener = None
@@ -57,6 +63,8 @@ def enumerated(text: str) -> list[tuple[str, int, int]]:
         items = _items(text, a, end, _MAX_ITEM if opener is not None else 40)
         if opener is None and items and len(items[0][0]) > _MAX_FIRST:
             items = items[1:]  # no opener: the first part may carry the clause's subject and verb
+        if m.group("count") and not all(is_work(label) for label, _, _ in items):
+            continue  # 脱贫攻坚、乡村振兴和基层治理三大工程: campaigns, not works
         if len(items) >= 2:
             out += items
     return out
@@ -73,10 +81,21 @@ def works_after_a_verb(text: str) -> list[tuple[str, int, int]]:
         if b == hi and b < len(text):
             continue  # no clause end in reach: no short list of works
         items = _items(text, m.end(), b, _MAX_ITEM)
-        items = items if len(items) >= 2 else _two(text, m.end(), b)
-        if len(items) >= 2 and all(label.endswith(_WORKS) for label, _, _ in items):
+        if len(items) < 2 and "、" not in text[m.end():b]:
+            items = _two(text, m.end(), b)
+        if len(items) >= 2 and all(is_work(label) for label, _, _ in items):
             out += items
     return out
+
+
+def is_work(label: str) -> bool:
+    """Does a list item read as a work: a thing with a project head (文化广场), or a thing and a work
+    done to it (路面修补, 荷塘清淤); not a campaign or an abstraction (作风建设, 产业发展, 投资)?"""
+    verb = next((v for v in _WORKS if label.endswith(v) and len(label) > len(v)), "")
+    thing = label[:-len(verb)] if verb else label
+    if len(thing) < 2 or label.endswith(NOT_PROJECT_HEADS) or thing.endswith(NOT_PROJECT_HEADS):
+        return False
+    return bool(head_of(thing)) and concrete(thing) or verb in _PHYSICAL and concrete(thing)
 
 
 def _two(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
@@ -102,7 +121,7 @@ def colon_list(text: str) -> list[tuple[str, int, int]]:
             continue  # a directory, or a page with no sentence end, is no sentence's list
         for part in parts:
             label = strip_quantities(part).strip(" “”")
-            if 2 <= len(label) <= _MAX_ITEM and not label.endswith(NOT_PROJECT_HEADS):
+            if 2 <= len(label) <= _MAX_ITEM and is_work(label):
                 out.append((label, pos, pos + len(part)))
             pos += len(part) + 1
     return out
@@ -124,8 +143,8 @@ def works_on_items(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[in
     spans of the closing umbrellas (等基础设施改造)."""
     out, umbrellas = [], []
     for m in _WORK_TAIL.finditer(text):
-        a = m.start()
-        while a > 0 and text[a - 1] not in _STOP:
+        a, lo = m.start(), max(0, m.start() - MAX_CLAUSE)
+        while a > lo and text[a - 1] not in _STOP:
             a -= 1
         opener = None
         for opener in re.finditer(f"{_OPENER.pattern}|对", text[a:m.start()]):
@@ -137,8 +156,10 @@ def works_on_items(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[in
         if len(items) < 2:
             continue
         verb = m.group("verb")
-        out += [(label if label.endswith(_WORKS) else label + verb, s, e) for label, s, e in items]
-        umbrellas.append((m.start(), m.end()))
+        labels = [(label if label.endswith(_WORKS) else label + verb, s, e) for label, s, e in items]
+        if all(is_work(label) for label, _, _ in labels):  # not 政治建设、思想建设等建设
+            out += labels
+            umbrellas.append((m.start(), m.end()))
     return out, umbrellas
 
 

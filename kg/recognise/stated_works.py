@@ -3,7 +3,7 @@
 
 The object before the verb is read as a work verb's object is (kg/recognise/work_objects.py): a
 thing with a project head, not a kind of work (基础设施) or a programme over a whole area
-(老旧小区改造已全部开工). A community named right before it is its place, not part of its name.
+(全市老旧小区提质改造均已开工). A community named right before it is its place, not part of its name.
 """
 from __future__ import annotations
 
@@ -43,12 +43,22 @@ def recognise(text: str, taken: list[tuple[int, int]], communities: list[Mention
         obj = left_object(strip_quantities(before))
         if len(obj) < 3 or not head_of(obj) or not concrete(obj):
             continue
-        start = lo + before.rfind(obj) if obj in before else s - len(obj)
+        start, end = _span(before, lo, obj)
         if any(x <= start < y or start <= x < s for x, y in taken):
             continue
-        out.append(ProjectMention(clean(obj), start, start + len(obj), "stated", head_of(obj), objects={clean(obj)}))
+        out.append(ProjectMention(clean(obj), start, end, "stated", head_of(obj), objects={clean(obj)}))
         out += _listed_before(text, a, start, communities)
     return out
+
+
+def _span(written: str, at: int, obj: str) -> tuple[int, int]:
+    """Where ``obj`` (read with its counts taken out: 3口机井 → 机井) is in ``written``, which starts
+    at ``at``: from its first character to its last."""
+    first, last = written.rfind(obj[:1], 0, max(1, written.rfind(obj[-1:]) + 1)), written.rfind(obj[-1:])
+    k = written.rfind(obj)
+    if k >= 0:
+        return at + k, at + k + len(obj)
+    return at + max(first, 0), at + last + 1
 
 
 def _listed_before(text: str, a: int, end: int, communities: list[Mention]) -> list[ProjectMention]:
@@ -64,7 +74,7 @@ def _listed_before(text: str, a: int, end: int, communities: list[Mention]) -> l
         obj = left_object(strip_quantities(text[lo:stop]))
         if len(obj) < 2 or not head_of(obj) or not concrete(obj):
             break
-        end = lo + text[lo:stop].rfind(obj) if obj in text[lo:stop] else lo
-        out.append(ProjectMention(clean(obj), end, end + len(obj), "stated", head_of(obj), objects={clean(obj)}))
-        end = lo if text[lo - 1:lo] in _JOINS else end
+        a2, b2 = _span(text[lo:stop], lo, obj)
+        out.append(ProjectMention(clean(obj), a2, b2, "stated", head_of(obj), objects={clean(obj)}))
+        end = lo if lo > a and text[lo - 1] in _JOINS else a2
     return out

@@ -154,7 +154,8 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
 def _said_again(text: str, orgs: list[Mention], sentences: list[Sentence],
                 communities: list[Mention]) -> list[tuple[int, list[str]]]:
     """该支行是某社区的共建单位, 该公司已与某社区签订协议: a body named again by 该 + its kind backs
-    the community when that clause says so; the body is the last one before of that kind."""
+    the community its clause names, when that clause says so; the body is the last one before of
+    that kind."""
     out = []
     for m in _PRONOUN.finditer(text):
         a, b = clause_bounds(text, m.start(), m.end())
@@ -164,8 +165,8 @@ def _said_again(text: str, orgs: list[Mention], sentences: list[Sentence],
         kind = m.group(1)
         before = [k for k, o in enumerate(orgs) if o.end <= m.start() and m.start() - o.end <= _PRONOUN_REACH
                   and (kind in _ANY_KIND or kind in o.name)]
-        if before:
-            sent = sentence_at(sentences, m.start())
-            named = [c.name for c in _within(communities, m.end(), sent.end)] if sent is not None else []
+        sent = sentence_at(sentences, m.start())
+        named = [c.name for c in _within(communities, m.end(), b)] if sent is not None else []
+        if before and named:  # the community the clause names: not whatever is in scope
             out.append((before[-1], list(dict.fromkeys(named))))
     return out

@@ -19,10 +19,10 @@ _KIND_HEADS = {"服务", "项目", "工程", "改造", "设施", "设备", "系�
 _LIGHT_VERBS = ("进行", "实施", "开展", "完成", "予以", "加以", "做", "作", "实行", "推进", "启动", "组织")
 # words of manner between an object and its work (道路全部硬化) that jieba tags as nouns
 _MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续")
-# a whole area before a programme's object (全县老旧小区改造, 各村人居环境整治)
+# a whole area before a programme's object (全市老旧小区提质改造, 各村人居环境整治)
 _SCOPE = re.compile(r"(?:全|各|全体)[省市州县区镇乡村]$")
 # heads that make the work verb before them part of a name (加固工程, 硬化项目)
-_NAMED = ("工程", "项目")
+NAMED_WORK_HEADS = ("工程", "项目")
 # words that show no object follows a work verb (改造后, 改造作为, 建设成为)
 _NOT_OBJECT_STARTS = ("后", "作为", "成为", "方面")
 
@@ -44,7 +44,7 @@ def left_object(text: str) -> str:
 def _names_work(t: segment.Token, head: segment.Token) -> bool:
     """A verb of two characters or more right before 工程/项目 is the work they name (加固工程); a
     single one is more often glued to the word before it (待|旧|改项目)."""
-    return t.flag == "v" and len(t.word) >= 2 and head.word in _NAMED
+    return t.flag == "v" and len(t.word) >= 2 and head.word in NAMED_WORK_HEADS
 
 
 def concrete(obj: str, before_verb: bool = False) -> bool:
