@@ -366,6 +366,7 @@ def test_a_counted_list_of_projects_and_its_last_item_after_he():
     assert labels("麦田村实施了灌溉渠道清淤、机耕路修建和村部翻新三大工程。") == [
         "灌溉渠道清淤", "机耕路修建", "村部翻新"]
     assert labels("完成了脱贫攻坚、乡村振兴和基层治理三大工程。") == []  # campaigns, not works
+    assert labels("“爱心饭堂”、“共享书屋”和“便民理发室”三个项目同步启用。") == ["爱心饭堂", "共享书屋", "便民理发室"]
     assert labels("柳岸村已完成道路硬化、路灯安装和广场建设等基础设施改造。") == ["道路硬化", "路灯安装", "广场建设"]
     assert labels("今年村里推进了村史馆修缮、荷塘清淤和古井修复三个项目。") == ["村史馆修缮", "荷塘清淤", "古井修复"]
 

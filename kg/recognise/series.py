@@ -91,6 +91,7 @@ def works_after_a_verb(text: str) -> list[tuple[str, int, int]]:
 def is_work(label: str) -> bool:
     """Does a list item read as a work: a thing with a project head (文化广场), or a thing and a work
     done to it (路面修补, 荷塘清淤); not a campaign or an abstraction (作风建设, 产业发展, 投资)?"""
+    label = label.strip("“”")  # “长者饭堂”: a quoted facility is read by its words
     verb = next((v for v in _WORKS if label.endswith(v) and len(label) > len(v)), "")
     thing = label[:-len(verb)] if verb else label
     if len(thing) < 2 or label.endswith(NOT_PROJECT_HEADS) or thing.endswith(NOT_PROJECT_HEADS):
