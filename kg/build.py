@@ -1,15 +1,15 @@
 """`kg build`: articles in, graph files out. The pipeline's only orchestrator.
 
 read/normalise → split → extract (per article: from the cache, else in parallel on all cores or
-on a cluster; kg/build_extract.py) → merge as they come →
-blocks of subjects (kg/rdf/blocks.py; evidence streamed from a spool) → graph.ttl written as a
-stream (kg/rdf/writer.py), the store made from it (bulk-loaded, or on a rebuild the current
-store less the subjects' blocks gone plus those added: kg/build_store.py), graph.html → a new
-output generation made current in one step (kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
+on a cluster; kg/build_extract.py) → merge as they come → blocks of subjects (kg/rdf/blocks.py;
+evidence streamed from a spool) → graph.ttl written as a stream (kg/rdf/writer.py) → the store
+made from it (bulk-loaded; on a rebuild, the current store less the subjects' blocks gone plus
+those added: kg/build_store.py), graph.html → a new output generation made current in one step
+(kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
 written and the old output stays. On two cores or more the parts overlap: a cold build's workers
 start and extract while the files are read (kg/build_early.py), and so do a rebuild's once it
-has found enough to extract, a small build's one extraction
-process while this one tags and imports the writing, and the SHACL check beside the page and store.
+has found enough to extract; a small build's one extraction process runs while this one tags
+and imports the writing, and the SHACL check beside the page and store.
 """
 from __future__ import annotations
 

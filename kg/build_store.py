@@ -86,8 +86,8 @@ def _load(folder: Path) -> tuple[dict, memoryview] | None:
     return head, body
 
 
-def _diff(old: memoryview, new: list) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(offset, length) of the old blocks gone and of the new blocks added; both sorted by digest."""
+def _diff(old: memoryview, new: list) -> tuple[list[tuple[bytes, int, int]], list[tuple[bytes, int, int]]]:
+    """(digest, offset, length) of the old blocks gone and of the new blocks added."""
     size = _RECORD.size
     gone, added = [], []
     i, n = 0, len(old)
@@ -95,28 +95,35 @@ def _diff(old: memoryview, new: list) -> tuple[list[tuple[int, int]], list[tuple
     for rec in new:
         key = bytes(rec[:16])
         while i < n and bytes(old[i:i + 16]) < key:
-            gone.append(unpack(old[i:i + size])[1:])
+            gone.append(unpack(old[i:i + size]))
             i += size
         if i < n and bytes(old[i:i + 16]) == key:
             i += size
         else:
-            added.append(unpack(rec)[1:])
+            added.append(unpack(rec))
     while i < n:
-        gone.append(unpack(old[i:i + size])[1:])
+        gone.append(unpack(old[i:i + size]))
         i += size
     return gone, added
 
 
-def _pieces(path: Path, head: int, spans: list[tuple[int, int]]) -> Iterator[bytes]:
-    """The blocks of the Turtle file ``path`` at ``spans`` (offset, length), a few MB at a time,
-    each piece after the file's prefixes (its first ``head`` bytes): a large delta is applied in
-    several transactions, never held whole."""
+class _Stale(Exception):
+    """A graph.ttl whose blocks are not those its index says (edited by hand, say)."""
+
+
+def _pieces(path: Path, head: int, spans: list[tuple[bytes, int, int]]) -> Iterator[bytes]:
+    """The blocks of the Turtle file ``path`` at ``spans`` (digest, offset, length), checked
+    against their digests, a few MB at a time, each piece after the file's prefixes (its first
+    ``head`` bytes): a large delta is applied in several transactions, never held whole."""
     with open(path, "rb") as f:
         prefixes = f.read(head)
         parts, size = [prefixes], 0
-        for offset, length in sorted(spans):
+        for digest, offset, length in sorted(spans, key=lambda r: r[1]):
             f.seek(offset)
-            parts.append(f.read(length))
+            block = f.read(length)
+            if hashlib.blake2b(block, digest_size=16).digest() != digest:
+                raise _Stale(path)
+            parts.append(block)
             size += length
             if size >= _PIECE_BYTES:
                 yield b"".join(parts)
@@ -149,10 +156,16 @@ def make_store(tmp: Path, current: Path | None, written: Written) -> None:
     records = None
     if written.index is not None and written.index.usable:
         size = _RECORD.size
-        data = written.index.records
-        records = sorted(data[i:i + size] for i in range(0, len(data), size))
+        data = bytes(written.index.records)
         written.index.records = bytearray()
-    updates = _delta(tmp, current, written, records) if records is not None and current is not None else None
+        records = sorted(data[i:i + size] for i in range(0, len(data), size))
+        del data
+    updates = None
+    if records is not None and current is not None:
+        try:
+            updates = _delta(tmp, current, written, records)
+        except (_Stale, OSError, SyntaxError, ValueError):  # the current output is not what its index says
+            shutil.rmtree(tmp / STORE_DIR, ignore_errors=True)
     if updates is None:
         fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl", pieces=written.pieces)
         updates = 0
@@ -176,7 +189,7 @@ def _delta(tmp: Path, current: Path, written: Written, records: list) -> int | N
     head, old = found
     gone, added = _diff(old, records)
     total = (tmp / "graph.ttl").stat().st_size
-    if sum(n for _o, n in gone) + sum(n for _o, n in added) > DELTA_MAX_SHARE * total:
+    if sum(r[2] for r in gone) + sum(r[2] for r in added) > DELTA_MAX_SHARE * total:
         return None
     _link_copy(current / STORE_DIR, tmp / STORE_DIR)
     if not gone and not added:

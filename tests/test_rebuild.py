@@ -85,6 +85,11 @@ def test_large_changes_and_missing_or_foreign_indexes_load_the_whole_graph(tmp_p
     (out / "current" / build_store.INDEX).unlink()
     build([str(_corpus(src, CHANGED))], out, workers=1, show_progress=False)
     assert len(loads) == 4 and ((out / "graph.ttl").read_bytes(), _store(out)) == cold_changed
+    build([str(_corpus(src, TEXTS))], out, workers=1, show_progress=False)  # a delta
+    ttl = out / "graph.ttl"
+    ttl.write_bytes(ttl.read_bytes().replace("社区".encode(), "小区".encode()))  # edited by hand, in place
+    build([str(_corpus(src, CHANGED))], out, workers=1, show_progress=False)
+    assert len(loads) == 5 and ((out / "graph.ttl").read_bytes(), _store(out)) == cold_changed
 
 
 def test_the_store_is_compacted_every_few_updates(tmp_path, loads, monkeypatch, cold_changed):
@@ -193,3 +198,39 @@ def test_a_rebuild_with_enough_to_extract_starts_its_worker_while_it_reads(tmp_p
     ref = tmp_path / "ref"
     build([str(src)], ref, workers=1, show_progress=False, cache=False)
     assert (out / "graph.ttl").read_bytes() == (ref / "graph.ttl").read_bytes()
+
+
+def test_cached_extractions_are_read_ahead_while_a_fresh_one_is_not_there(monkeypatch):
+    from kg import build_extract
+    from kg.build_read import Known
+
+    class Cache:
+        asked: list = []
+
+        def keys(self):
+            return {f"k{i}" for i in range(10) if i != 1}
+
+        def get_many(self, keys):
+            self.asked.append(list(keys))
+            return {k: ("cached", k) for k in keys}
+
+        def put(self, key, x):
+            pass
+
+    class Fresh:  # a worker still starting: not ready the first two times it is asked
+        polls = 0
+
+        def ready(self):
+            self.polls += 1
+            return self.polls > 2
+
+        def __next__(self):
+            return ("fresh", "k1")
+    monkeypatch.setattr(build_extract, "READ_BATCH", 1)
+    monkeypatch.setattr(build_extract, "READ_AHEAD", 2)
+    monkeypatch.setattr(build_extract, "fresh_extractions", lambda *a, **k: Fresh())
+    cache = Cache()
+    it = build_extract.extractions([Known(f"a{i}.txt", 0, f"k{i}", "") for i in range(10)], cache)
+    assert next(it) == ("cached", "k0") and len(cache.asked) == 1
+    assert next(it) == ("fresh", "k1") and cache.asked[1:] == [[], ["k2"], ["k3"]]  # two parts ahead, no more
+    assert list(it) == [("cached", f"k{i}") for i in range(2, 10)]
