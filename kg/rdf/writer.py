@@ -16,6 +16,7 @@ from kg.rdf.terms import ID, LABEL, NAMESPACES, TYPE, Lit, _PLAIN, iri_ref, obje
 Block = tuple[str, dict]  # subject IRI, predicate IRI -> objects (IRIs or Lits)
 _FLUSH = 1 << 16  # bytes gathered before a write
 _ID_LEN = len(ID)
+_PREDICATES, _OBJECTS = " ;\n    ", ",\n        "  # rdflib's separators
 
 
 class _Names:
@@ -27,7 +28,7 @@ class _Names:
     def iri(self, iri: str) -> str:
         found = self.cache.get(iri)
         if found is None:
-            if iri.startswith(ID) and "/" in iri[_ID_LEN:]:  # an entity's, article's, statement's...
+            if iri.startswith(ID) and iri.find("/", _ID_LEN) >= 0:  # an entity's, article's, statement's...
                 return iri_ref(iri)
             parts = split_prefixed(iri)
             found = f"{parts[0]}:{parts[1]}" if parts else iri_ref(iri)
@@ -74,23 +75,26 @@ def write_turtle(blocks: Iterable[Block], prefixes: set[str], out: BinaryIO, pie
     head = "".join(f"@prefix {p}: <{NAMESPACES[p]}> .\n" for p in sorted(prefixes)).encode()
     buf, size = [head], len(head)
     pieces, written, triples, last = [size], 0, 0, None
+    term, verbs, orders = names.term, {}, {}  # a block's predicates, their order: a few kinds of each
     for s, props in blocks:
         if piece and triples >= piece:  # this block starts a new piece: its offset is known once written
             written += _write(out, buf)
             buf, size, triples = [], 0, 0
             pieces.append(written)
-        parts = ["\n", names.iri(s)]
-        for k, p in enumerate(predicate_order(props)):
+        kind = tuple(props)
+        order = orders.get(kind)
+        if order is None:
+            order = orders[kind] = predicate_order(props)
+        said = []
+        for p in order:
             objs = props[p]
-            if len(objs) > 1:
-                objs = sorted(objs, key=object_key)
             triples += len(objs)
-            parts.append(" " if k == 0 else " ;\n    ")
-            parts.append("a" if p == TYPE else names.iri(p))
-            parts.append(" ")
-            parts.append(",\n        ".join(map(names.term, objs)))
-        parts.append(" .\n")
-        data = "".join(parts).encode("utf-8")
+            verb = verbs.get(p)
+            if verb is None:
+                verb = verbs[p] = "a " if p == TYPE else names.iri(p) + " "
+            said.append(verb + (term(objs[0]) if len(objs) == 1 else
+                                _OBJECTS.join(map(term, sorted(objs, key=object_key)))))
+        data = ("\n" + names.iri(s) + (" " + _PREDICATES.join(said) if said else "") + " .\n").encode("utf-8")
         if index is not None:
             index.add(written + size, data)
             if s == last:
