@@ -166,14 +166,17 @@ def make_store(tmp: Path, current: Path | None, written: Written) -> None:
             updates = _delta(tmp, current, written, records)
         except (_Stale, OSError, SyntaxError, ValueError):  # the current output is not what its index says
             shutil.rmtree(tmp / STORE_DIR, ignore_errors=True)
-    if updates is None:
-        fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl", pieces=written.pieces)
-        updates = 0
     if records is not None and written.pieces:
-        head = json.dumps(_header(written.pieces[0], updates)).encode() + b"\n"
-        with open(tmp / INDEX, "wb") as f:
-            f.write(head)
-            f.writelines(records)
+        _save(tmp, written.pieces[0], updates or 0, records)
+    if updates is None:
+        del records  # saved: not held through the bulk load
+        fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl", pieces=written.pieces)
+
+
+def _save(folder: Path, prefix_bytes: int, updates: int, records: list) -> None:
+    with open(folder / INDEX, "wb") as f:
+        f.write(json.dumps(_header(prefix_bytes, updates)).encode() + b"\n")
+        f.writelines(records)
 
 
 def _delta(tmp: Path, current: Path, written: Written, records: list) -> int | None:
