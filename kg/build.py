@@ -77,7 +77,7 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     # a cold build (no cache, or none there yet) on several cores starts its workers now: they load
     # and extract while the files are read
     cold = cluster is None and (index is None or not (out / CACHE_DIR / "extractions.sqlite").exists())
-    # a rebuild with enough to extract starts its worker as soon as it has found that much
+    # a rebuild starts its workers as soon as it has found enough to extract (kg/build_early.py)
     cached = ExtractionCache.load_keys(out) if cluster is None and not cold and workers != 1 else None
     fresh = read_early if cold else rebuild_reader(cached, workers) if cached is not None else None
     try:
@@ -228,8 +228,9 @@ def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], Non
                    counts: Counter | None = None, out: str = "output") -> Written:
     """graph.ttl (``written`` is told when it is there) and graph.html; then the blocks and merged
     records are dropped, before the store is made. Returns where graph.ttl's pieces begin and its
-    blocks' index, for the store (kg/build_store.py). Above PAGE_MAX_ENTITIES the page is an overview that says how to draw a
-    part: a page of every entity would need the whole graph in memory, and no browser draws it."""
+    blocks' index, for the store (kg/build_store.py). Above PAGE_MAX_ENTITIES the page is an
+    overview that says how to draw a part: a page of every entity would need the whole graph in
+    memory, and no browser draws it."""
     import gc
 
     from kg.query.stores.oxigraph import PIECE_TRIPLES

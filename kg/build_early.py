@@ -5,10 +5,10 @@ file in this process) no longer come before the extraction, but beside it.
 `start_early` is told the number of files; `read` gets each file's articles as they are read and
 sends them, a batch at a time (at most IN_FLIGHT), to the workers. A rebuild (`rebuild_reader`)
 sends those of its new or changed files that the cache does not have, once it has found
-PARALLEL_FROM of them: its one worker then starts while the other files are stat'ed, instead
-of after; `_pool` (kg/build_extract.py)
-`take`s the workers and the batches sent, as long as they are the first batches of what it has to
-extract (always, on a cold build); `drop_early` ends what no extraction took.
+PARALLEL_FROM of them: its workers then start while the other files are stat'ed, not after.
+`_pool` (kg/build_extract.py) `take`s the workers and the batches sent, as long as they are the
+first batches of what it has to extract (always, on a cold build); `drop_early` ends what no
+extraction took.
 """
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ def start_early(files: int, workers: int | None) -> None:
 
 
 def read(articles: list[Article], done: int = 0, files: int = 0) -> None:
-    """A file's articles, just read (none of them in the cache: the build is cold)."""
+    """A file's articles, just read (none of them in the cache: the build is cold); the count
+    of files gone through is for `rebuild_reader`'s estimate."""
     if _early and len(_early[0].sent) < IN_FLIGHT:
         _early[0].read(articles)
 
@@ -78,7 +79,7 @@ def rebuild_reader(cached: set[str], workers: int | None) -> Callable[[list[Arti
 def take(workers: int, articles: list[Article]) -> tuple[ProcessPoolExecutor | None, deque, int]:
     """The early pool if it has ``workers`` workers, the futures of the batches sent that are
     the first batches of ``articles`` (the same objects, in order), and how many articles they hold."""
-    if _early and _early[0].workers != workers:  # a rebuild's one worker, and more were wanted
+    if _early and _early[0].workers != workers:  # a rebuild's estimate was wrong: start again
         drop_early()
     if not _early:
         return None, deque(), 0

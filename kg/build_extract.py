@@ -174,11 +174,12 @@ def _pool(articles: list[Article], workers: int, meanwhile: Callable[[], None] |
 
 class _Drain:
     """The results in order; each one taken back sends the next batch. ``ready()`` says whether
-    the next one is there without waiting (for the build to read its cache meanwhile)."""
+    the next one is there without waiting (for the build to read its cache meanwhile). The pool
+    ends with the last result, or at ``close()``."""
 
     def __init__(self, pool, pending: deque, batches, task):
-        self.pending, self.left = pending, 0
-        self._results = self._drain(pool, pending, batches, task)
+        self.pending, self.left = pending, [0]  # no reference back to self: no cycle to outlive the build
+        self._results = _drain(pool, pending, batches, task, self.left)
 
     def __iter__(self) -> Iterator[Extraction]:
         return self._results
@@ -187,22 +188,26 @@ class _Drain:
         return next(self._results)
 
     def ready(self) -> bool:
-        return self.left > 0 or not self.pending or self.pending[0].done()
+        return self.left[0] > 0 or not self.pending or self.pending[0].done()
 
-    def _drain(self, pool, pending: deque, batches, task) -> Iterator[Extraction]:
-        try:
-            while pending:
-                done = pending.popleft().result()
-                batch = next(batches, None)
-                if batch is not None:
-                    pending.append(pool.submit(task, batch))
-                self.left = len(done)
-                for x in done:
-                    self.left -= 1
-                    atomic.pause_point("extracting")
-                    yield x
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    def close(self) -> None:
+        self._results.close()
+
+
+def _drain(pool, pending: deque, batches, task, left: list[int]) -> Iterator[Extraction]:
+    try:
+        while pending:
+            done = pending.popleft().result()
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append(pool.submit(task, batch))
+            left[0] = len(done)
+            for x in done:
+                left[0] -= 1
+                atomic.pause_point("extracting")
+                yield x
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def fresh_extractions(articles: list[Article], workers: int | None, cluster: str | None,
@@ -248,21 +253,26 @@ def extractions(articles: list[Article], cache: ExtractionCache | None, workers:
         ahead.append((part, cache.get_many([keys[i] for i in part if keys[i] in have]) if cache is not None else {}))
         return True
 
-    while ahead or read_part():
-        part, got = ahead.popleft()
-        for i in part:
-            a, k = articles[i], keys[i]
-            x = got.get(k)
-            if x is None:
-                if k in have:  # an unreadable entry: extract again
-                    x = extract_one(_text(a))
-                else:
-                    while len(ahead) < READ_AHEAD and not ready() and read_part():
-                        pass
-                    x = next(fresh)
-                if cache is not None:
-                    cache.put(k, x)
-            articles[i] = None
-            if progress:
-                progress()
-            yield x
+    try:
+        while ahead or read_part():
+            part, got = ahead.popleft()
+            for i in part:
+                a, k = articles[i], keys[i]
+                x = got.get(k)
+                if x is None:
+                    if k in have:  # an unreadable entry: extract again
+                        x = extract_one(_text(a))
+                    else:
+                        while len(ahead) < READ_AHEAD and not ready() and read_part():
+                            pass
+                        x = next(fresh)
+                    if cache is not None:
+                        cache.put(k, x)
+                articles[i] = None
+                if progress:
+                    progress()
+                yield x
+    finally:  # the workers end now, not when the garbage collector finds what still names them
+        close = getattr(fresh, "close", None)
+        if close is not None:
+            close()

@@ -30,7 +30,8 @@ from kg import atomic
 INDEX = "blocks.idx"
 _RECORD = struct.Struct("<16sQI")  # digest of the block's bytes, offset in graph.ttl, length
 _FORMAT = 1
-# above this share of graph.ttl's bytes to remove and add, a bulk load of the whole is cheaper
+# above this share of graph.ttl's bytes to remove and add, the whole is loaded instead (and
+# compacted): removing a triple costs ~7 us and adding one ~10 us, loading all ~6 us a triple
 DELTA_MAX_SHARE = 0.2
 # a store updated this many times since it was last compacted is compacted again: each update
 # adds a few small table files, which every later lookup reads
