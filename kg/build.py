@@ -1,13 +1,15 @@
 """`kg build`: articles in, graph files out. The pipeline's only orchestrator.
 
 read/normalise → split → extract (per article: from the cache, else in parallel on all cores or
-on a cluster; kg/build_extract.py) → merge as they come →
-blocks of subjects (kg/rdf/blocks.py; evidence streamed from a spool) → graph.ttl written as a
-stream (kg/rdf/writer.py), the store bulk-loaded from it, graph.html → a new output generation
-made current in one step (kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
+on a cluster; kg/build_extract.py) → merge as they come → blocks of subjects (kg/rdf/blocks.py;
+evidence streamed from a spool) → graph.ttl written as a stream (kg/rdf/writer.py) → the store
+made from it (bulk-loaded; on a rebuild, the current store less the subjects' blocks gone plus
+those added: kg/build_store.py), graph.html → a new output generation made current in one step
+(kg/atomic.py). Bad files are reported and skipped; when no article could be read, nothing is
 written and the old output stays. On two cores or more the parts overlap: a cold build's workers
-start and extract while the files are read (kg/build_early.py), a small build's one extraction
-process while this one tags and imports the writing, and the SHACL check beside the page and store.
+start and extract while the files are read (kg/build_early.py), and so do a rebuild's once it
+has found enough to extract; a small build's one extraction process runs while this one tags
+and imports the writing, and the SHACL check beside the page and store.
 """
 from __future__ import annotations
 
@@ -22,9 +24,10 @@ from kg import atomic
 from kg.text import ingest
 from kg.errors import E, KgError
 from kg.build_cache import CACHE_DIR, ExtractionCache
-from kg.build_early import drop_early, read as read_early, start_early
+from kg.build_early import drop_early, read as read_early, rebuild_reader, start_early
 from kg.build_progress import Ticker as _Ticker
 from kg.build_read import read_articles
+from kg.build_store import BlockIndex, Written, make_store
 from kg.build_stamp import fingerprint, record_build, up_to_date
 from kg.records import ENTITY_TYPES, RELATIONS
 
@@ -74,10 +77,13 @@ def build(inputs: list[str], out_dir: str | Path, workers: int | None = None, ht
     # a cold build (no cache, or none there yet) on several cores starts its workers now: they load
     # and extract while the files are read
     cold = cluster is None and (index is None or not (out / CACHE_DIR / "extractions.sqlite").exists())
+    # a rebuild starts its workers as soon as it has found enough to extract (kg/build_early.py)
+    cached = ExtractionCache.load_keys(out) if cluster is None and not cold and workers != 1 else None
+    fresh = read_early if cold else rebuild_reader(cached, workers) if cached is not None else None
     try:
         articles = read_articles(inputs, report, max_file_bytes, log or (lambda line: None), tick, out, index, seen,
-                                 (lambda files: start_early(files, workers)) if cold else None,
-                                 read_early if cold else None)
+                                 (lambda files: start_early(files, workers)) if cold else None, fresh)
+        fresh = cached = None
         if not articles:
             raise KgError(E.E060, paths=" ".join(inputs), out=out_dir)
         fp = fingerprint(articles, html) if cache else ""
@@ -219,17 +225,19 @@ def _violations(turtle: bytes) -> int:
 
 
 def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], None] | None = None,
-                   counts: Counter | None = None, out: str = "output") -> list[int]:
+                   counts: Counter | None = None, out: str = "output") -> Written:
     """graph.ttl (``written`` is told when it is there) and graph.html; then the blocks and merged
-    records are dropped, before the store is loaded. Returns where graph.ttl's pieces begin, for
-    the store's load. Above PAGE_MAX_ENTITIES the page is an overview that says how to draw a
-    part: a page of every entity would need the whole graph in memory, and no browser draws it."""
+    records are dropped, before the store is made. Returns where graph.ttl's pieces begin and its
+    blocks' index, for the store (kg/build_store.py). Above PAGE_MAX_ENTITIES the page is an
+    overview that says how to draw a part: a page of every entity would need the whole graph in
+    memory, and no browser draws it."""
     import gc
 
     from kg.query.stores.oxigraph import PIECE_TRIPLES
     from kg.rdf.graph import to_rdflib, write_turtle
 
-    pieces = write_turtle(ordered, tmp / "graph.ttl", PIECE_TRIPLES)
+    index = BlockIndex()
+    pieces = write_turtle(ordered, tmp / "graph.ttl", PIECE_TRIPLES, index)
     if written:
         written(tmp / "graph.ttl")
     if html and counts and sum(counts.values()) > PAGE_MAX_ENTITIES:
@@ -240,7 +248,7 @@ def _write_ordered(ordered, tmp: Path, html: bool, written: Callable[[Path], Non
         (tmp / "graph.html").write_bytes(render_page(to_rdflib(ordered)).encode("utf-8"))
     ordered.close()
     gc.collect()
-    return pieces
+    return Written(pieces, index)
 
 
 def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path:
@@ -255,11 +263,10 @@ def write_outputs(g, out: Path, html: bool = True, locked: bool = False) -> Path
     return _write_generation(out, locked, fill)
 
 
-def _write_generation(out: Path, locked: bool, fill: Callable[[Path], list[int] | None]) -> Path:
-    """``fill(folder)`` writes graph.ttl (and graph.html) and may return where its pieces begin;
-    the store is bulk-loaded from that graph.ttl; then the folder becomes the current generation."""
-    from kg.query.stores.oxigraph import STORE_DIR, fill_store
-
+def _write_generation(out: Path, locked: bool, fill: Callable[[Path], Written | None]) -> Path:
+    """``fill(folder)`` writes graph.ttl (and graph.html) and may say where its pieces begin and
+    what its blocks are; the store is made from that graph.ttl, by a delta from the current
+    generation's where it can (kg/build_store.py); then the folder becomes the current generation."""
     lock = None if locked else atomic.OutputLock(out)
     if lock is not None and not lock.acquire():
         raise KgError(E.E061, path=out)
@@ -267,9 +274,9 @@ def _write_generation(out: Path, locked: bool, fill: Callable[[Path], list[int] 
         gens = atomic.Generations(out, OUTPUTS)
         tmp = gens.new()
         try:
-            pieces = fill(tmp)
+            written = fill(tmp) or Written()
             atomic.pause_point("writing")
-            fill_store(tmp / STORE_DIR, turtle_file=tmp / "graph.ttl", pieces=pieces)
+            make_store(tmp, atomic.current_generation(out), written)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

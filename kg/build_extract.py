@@ -30,6 +30,9 @@ PER_WORKER = 250
 CHUNK = 8  # articles per task sent to a local worker
 IN_FLIGHT = 64  # tasks sent and not yet taken back (512 articles: a 1 % rebuild of 50k at once)
 READ_BATCH = 256  # cached extractions read in one query
+# batches read ahead at most while the next fresh extraction is not there yet (a rebuild's worker
+# starting): ~60 MB of extractions (~15 KB each), half a second of reading done while waiting
+READ_AHEAD = 16
 
 
 def cores() -> int:
@@ -140,7 +143,7 @@ def _beside(articles: list[Article], meanwhile: Callable[[], None] | None) -> It
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
-    return _drain(pool, pending, iter(()), extract_batch)
+    return _Drain(pool, pending, iter(()), extract_batch)
 
 
 def _batches(todo: deque) -> Iterator[list[Article]]:
@@ -166,18 +169,41 @@ def _pool(articles: list[Article], workers: int, meanwhile: Callable[[], None] |
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
-    return _drain(pool, pending, batches, extract_batch)
+    return _Drain(pool, pending, batches, extract_batch)
 
 
-def _drain(pool, pending: deque, batches, task) -> Iterator[Extraction]:
-    """The results in order; each one taken back sends the next batch."""
+class _Drain:
+    """The results in order; each one taken back sends the next batch. ``ready()`` says whether
+    the next one is there without waiting (for the build to read its cache meanwhile). The pool
+    ends with the last result, or at ``close()``."""
+
+    def __init__(self, pool, pending: deque, batches, task):
+        self.pending, self.left = pending, [0]  # no reference back to self: no cycle to outlive the build
+        self._results = _drain(pool, pending, batches, task, self.left)
+
+    def __iter__(self) -> Iterator[Extraction]:
+        return self._results
+
+    def __next__(self) -> Extraction:
+        return next(self._results)
+
+    def ready(self) -> bool:
+        return self.left[0] > 0 or not self.pending or self.pending[0].done()
+
+    def close(self) -> None:
+        self._results.close()
+
+
+def _drain(pool, pending: deque, batches, task, left: list[int]) -> Iterator[Extraction]:
     try:
         while pending:
             done = pending.popleft().result()
             batch = next(batches, None)
             if batch is not None:
                 pending.append(pool.submit(task, batch))
+            left[0] = len(done)
             for x in done:
+                left[0] -= 1
                 atomic.pause_point("extracting")
                 yield x
     finally:
@@ -215,17 +241,38 @@ def extractions(articles: list[Article], cache: ExtractionCache | None, workers:
     todo = [a for a, k in zip(articles, keys) if k not in have]  # a Known one whose entry is gone: read again
     fresh = fresh_extractions(todo, workers, cluster, meanwhile) if todo else iter(())
     del todo
-    for start in range(0, len(articles), READ_BATCH):
+    ready = getattr(fresh, "ready", lambda: True)
+    starts = iter(range(0, len(articles), READ_BATCH))
+    ahead: deque = deque()  # (part, its cached extractions), read while a fresh one was not there yet
+
+    def read_part() -> bool:
+        start = next(starts, None)
+        if start is None:
+            return False
         part = range(start, min(start + READ_BATCH, len(articles)))
-        got = cache.get_many([keys[i] for i in part if keys[i] in have]) if cache is not None else {}
-        for i in part:
-            a, k = articles[i], keys[i]
-            x = got.get(k)
-            if x is None:
-                x = next(fresh) if k not in have else extract_one(_text(a))  # an unreadable entry: extract again
-                if cache is not None:
-                    cache.put(k, x)
-            articles[i] = None
-            if progress:
-                progress()
-            yield x
+        ahead.append((part, cache.get_many([keys[i] for i in part if keys[i] in have]) if cache is not None else {}))
+        return True
+
+    try:
+        while ahead or read_part():
+            part, got = ahead.popleft()
+            for i in part:
+                a, k = articles[i], keys[i]
+                x = got.get(k)
+                if x is None:
+                    if k in have:  # an unreadable entry: extract again
+                        x = extract_one(_text(a))
+                    else:
+                        while len(ahead) < READ_AHEAD and not ready() and read_part():
+                            pass
+                        x = next(fresh)
+                    if cache is not None:
+                        cache.put(k, x)
+                articles[i] = None
+                if progress:
+                    progress()
+                yield x
+    finally:  # the workers end now, not when the garbage collector finds what still names them
+        close = getattr(fresh, "close", None)
+        if close is not None:
+            close()

@@ -85,7 +85,7 @@ def read_articles(inputs: list[str], report, max_file_bytes: int | None = ingest
                   exclude: Path | None = None, index: dict[str, FileEntry] | None = None,
                   seen: list[FileEntry] | None = None,
                   found_files: Callable[[int], None] | None = None,
-                  fresh: Callable[[list[Article]], None] | None = None) -> list[Article | Known]:
+                  fresh: Callable[[list[Article], int, int], None] | None = None) -> list[Article | Known]:
     """Every article of ``inputs``, in order. With ``index`` (path -> FileEntry), unchanged files
     give ``Known`` articles without being opened; ``seen`` then gets an entry for each file read
     or known (what the index should hold after this build). ``found_files`` is told how many
@@ -105,7 +105,7 @@ def read_articles(inputs: list[str], report, max_file_bytes: int | None = ingest
     version = extractor_version() if index is not None else ""
     recent = time.time_ns() - int(RACY_S * 1e9)
     articles: list[Article | Known] = []
-    for f in found.files:
+    for done, f in enumerate(found.files, 1):
         if tick:
             tick()
         st = None
@@ -139,7 +139,7 @@ def read_articles(inputs: list[str], report, max_file_bytes: int | None = ingest
         arts = split_articles(item.name, text)
         articles += arts
         if fresh:
-            fresh(arts)
+            fresh(arts, done, len(found.files))
         if st is not None and seen is not None and st.st_mtime_ns < recent:
             seen.append(FileEntry(path, f.doc, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, item.encoding,
                                   item.replaced, tuple(article_key(a, version) for a in arts)))

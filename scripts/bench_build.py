@@ -6,13 +6,16 @@ real division names from the gazetteer (a county, its streets and their communit
 chains resolve as in real news) and with invented organisation and project names. Each article
 is one file of ~500-900 characters.
 
-For each size it reports: cold build time (a fresh output folder), articles/s, chars/s per core, peak RSS of the whole
-process tree (the build and its workers, sampled from /proc), CPU seconds (user + system of the
-build and its workers: steadier than wall time on a shared machine), and a warm rebuild with 1 %
-of the files changed. With --speedup it also times one worker against two on the same corpus (--no-cache
-each time).
+For each size it reports: cold build time (a fresh output folder), articles/s, chars/s per core,
+peak RSS of the whole process tree (the build and its workers, sampled from /proc), CPU seconds
+(user + system of the build and its workers: steadier than wall time on a shared machine), a
+rebuild with nothing changed and one with 1 % of the files changed (a sentence appended to each:
+by default one that states no fact, so that the graph stays the same; with --change-facts one
+that adds a project to the article's place, so that the rebuild's store takes a delta of a few
+hundred triples). With --speedup it also times one worker against two on the same corpus
+(--no-cache each time).
 
-usage: .venv/bin/python scripts/bench_build.py [--sizes 1000,10000] [--speedup] [--keep DIR]
+usage: .venv/bin/python scripts/bench_build.py [--sizes 1000,10000] [--speedup] [--keep DIR] [--change-facts]
        .venv/bin/python scripts/bench_build.py --extract-speed [--repeat 5] [FILE|DIR ...]
            (extraction and its rule stages vs jieba.lcut, one core, CPU time; generated articles by default)
 """
@@ -172,12 +175,18 @@ def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str] = (
     return {"seconds": round(took, 2), "cpu_s": round(cpu, 2), "peak_rss_mb": round(peak[0] / 2**20), "summary": said[-1:]}
 
 
-def touch_one_percent(corpus: Path, seed: int = 99) -> int:
+def touch_one_percent(corpus: Path, seed: int = 99, facts: bool = False) -> int:
+    """Append a sentence to 1 % of the files: one that states no fact (the graph stays the same:
+    only the changed articles are extracted again), or with ``facts`` one that adds a project, an
+    amount and an organisation to the article's place (a few hundred triples change)."""
     files = sorted(corpus.rglob("*.txt"))
     rnd = random.Random(seed)
     changed = rnd.sample(files, max(1, len(files) // 100))
-    for f in changed:
-        f.write_text(f.read_text(encoding="utf-8") + "居民代表表示，这次改造办到了大家心坎上。\n", encoding="utf-8")
+    for k, f in enumerate(changed):
+        text = f.read_text(encoding="utf-8")
+        more = (f"{text.split('：', 1)[0]}启动第{k + 1}期幸福花园建设项目，总投资{k + 30}万元，绿叶志愿者协会参与。"
+                if facts else "居民代表表示，这次改造办到了大家心坎上。")
+        f.write_text(text + more + "\n", encoding="utf-8")
     return len(changed)
 
 
@@ -274,7 +283,7 @@ def _age(corpus: Path, seconds: float = 60.0) -> None:
         os.utime(f, (then, then))
 
 
-def bench(n: int, workdir: Path, speedup: bool, workers: int | None) -> dict:
+def bench(n: int, workdir: Path, speedup: bool, workers: int | None, facts: bool = False) -> dict:
     corpus, out = workdir / f"corpus{n}", workdir / f"out{n}"
     shutil.rmtree(out, ignore_errors=True)
     t0 = time.perf_counter()
@@ -287,7 +296,7 @@ def bench(n: int, workdir: Path, speedup: bool, workers: int | None) -> dict:
     res["articles_per_s"] = round(n / cold["seconds"], 1)
     res["chars_per_s_per_core"] = round(chars / cold["seconds"] / cores)
     res["unchanged"] = run_build(corpus, out, workers)
-    res["changed_files"] = touch_one_percent(corpus)
+    res["changed_files"] = touch_one_percent(corpus, facts=facts)
     res["warm_1pct"] = run_build(corpus, out, workers)
     res["warm_over_cold"] = round(res["warm_1pct"]["seconds"] / cold["seconds"], 3)
     if speedup:
@@ -304,6 +313,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--speedup", action="store_true", help="also time 1 worker against 2")
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--change-facts", action="store_true",
+                    help="the 1 %% changed files get a sentence that changes the graph (default: one that does not)")
     ap.add_argument("--keep", help="work in this folder and keep it (default: a temporary one)")
     ap.add_argument("--generate-only", action="store_true", help="write the corpora and stop")
     ap.add_argument("--extract-speed", action="store_true",
@@ -322,7 +333,8 @@ def main() -> None:
             if args.generate_only:
                 print(n, generate(n, workdir / f"corpus{n}"), "chars")
                 continue
-            print(json.dumps(bench(n, workdir, args.speedup, args.workers), ensure_ascii=False), flush=True)
+            print(json.dumps(bench(n, workdir, args.speedup, args.workers, args.change_facts), ensure_ascii=False),
+                  flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

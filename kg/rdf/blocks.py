@@ -13,6 +13,7 @@ that order with two passes over the spool (count, then write).
 """
 from __future__ import annotations
 
+import gc
 import heapq
 from collections import Counter
 from collections.abc import Iterator
@@ -163,6 +164,15 @@ class Ordered:
     """The whole graph's blocks in rdflib's order, with the facts a writer needs first."""
 
     def __init__(self, kg: KnowledgeGraph):
+        paused = gc.isenabled()
+        gc.disable()  # blocks hold no reference cycles: the collector would walk them for nothing
+        try:
+            self._make(kg)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _make(self, kg: KnowledgeGraph) -> None:
         from kg.rdf.writer import used_prefixes
 
         self.kg = kg

@@ -44,10 +44,10 @@ def build_graph(kg: KnowledgeGraph):
     return to_rdflib(Ordered(kg))
 
 
-def write_turtle(ordered: Ordered, path: str | Path, piece: int = 0) -> list[int]:
+def write_turtle(ordered: Ordered, path: str | Path, piece: int = 0, index=None) -> list[int]:
     """graph.ttl, written as it is made: never the whole text in memory. Returns where its
-    pieces of ``piece`` triples begin (kg.rdf.writer.write_turtle)."""
+    pieces of ``piece`` triples begin (kg.rdf.writer.write_turtle), and gives ``index`` its blocks."""
     from kg.rdf.writer import write_turtle as write
 
     with open(path, "wb") as f:
-        return write(ordered, ordered.prefixes, f, piece)
+        return write(ordered, ordered.prefixes, f, piece, index)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from kg.rdf.terms import LABEL, NAMESPACES, TYPE, Lit, _PLAIN, iri_ref, object_key, quote_nt, quote_turtle, \
+from kg.rdf.terms import ID, LABEL, NAMESPACES, TYPE, Lit, _PLAIN, iri_ref, object_key, quote_nt, quote_turtle, \
     split_prefixed
 
 Block = tuple[str, dict]  # subject IRI, predicate IRI -> objects (IRIs or Lits)
-_FLUSH = 1 << 16  # characters gathered before a write
+_FLUSH = 1 << 16  # bytes gathered before a write
+_ID_LEN = len(ID)
+_PREDICATES, _OBJECTS = " ;\n    ", ",\n        "  # rdflib's separators
 
 
 class _Names:
@@ -26,6 +28,8 @@ class _Names:
     def iri(self, iri: str) -> str:
         found = self.cache.get(iri)
         if found is None:
+            if iri.startswith(ID) and iri.find("/", _ID_LEN) >= 0:  # an entity's, article's, statement's...
+                return iri_ref(iri)
             parts = split_prefixed(iri)
             found = f"{parts[0]}:{parts[1]}" if parts else iri_ref(iri)
             if parts:  # entity IRIs are not kept: there are as many as entities
@@ -61,41 +65,53 @@ def predicate_order(props: dict) -> list[str]:
     return first + sorted(p for p in props if p not in (TYPE, LABEL))
 
 
-def write_turtle(blocks: Iterable[Block], prefixes: set[str], out: BinaryIO, piece: int = 0) -> list[int]:
+def write_turtle(blocks: Iterable[Block], prefixes: set[str], out: BinaryIO, piece: int = 0, index=None) -> list[int]:
     """Write the blocks; returns byte offsets where blocks begin: the first block, after the
     prefixes, and with ``piece`` the first block after each ``piece`` triples more. Cut there,
-    with the prefixes before each piece, the file loads in pieces (kg/query/stores/oxigraph.py)."""
+    with the prefixes before each piece, the file loads in pieces (kg/query/stores/oxigraph.py).
+    ``index`` (kg/build_store.py) is given each block's offset and bytes, and told of a subject
+    met twice in a row (blocks come sorted: a repeated subject would be next to itself)."""
     names = _Names()
-    buf = [f"@prefix {p}: <{NAMESPACES[p]}> .\n" for p in sorted(prefixes)]
-    size = sum(map(len, buf))  # prefixes and namespaces are ASCII: characters are bytes
-    pieces, written, triples = [size], 0, 0
+    head = "".join(f"@prefix {p}: <{NAMESPACES[p]}> .\n" for p in sorted(prefixes)).encode()
+    buf, size = [head], len(head)
+    pieces, written, triples, last = [size], 0, 0, None
+    term, verbs, orders = names.term, {}, {}  # a block's predicates, their order: a few kinds of each
     for s, props in blocks:
         if piece and triples >= piece:  # this block starts a new piece: its offset is known once written
             written += _write(out, buf)
             buf, size, triples = [], 0, 0
             pieces.append(written)
-        parts = ["\n", names.iri(s)]
-        for k, p in enumerate(predicate_order(props)):
-            objs = sorted(props[p], key=object_key)
+        kind = tuple(props)
+        order = orders.get(kind)
+        if order is None:
+            order = orders[kind] = predicate_order(props)
+        said = []
+        for p in order:
+            objs = props[p]
             triples += len(objs)
-            parts.append(" " if k == 0 else " ;\n    ")
-            parts.append("a" if p == TYPE else names.iri(p))
-            parts.append(" ")
-            parts.append(",\n        ".join(map(names.term, objs)))
-        parts.append(" .\n")
-        text = "".join(parts)
-        buf.append(text)
-        size += len(text)
+            verb = verbs.get(p)
+            if verb is None:
+                verb = verbs[p] = "a " if p == TYPE else names.iri(p) + " "
+            said.append(verb + (term(objs[0]) if len(objs) == 1 else
+                                _OBJECTS.join(map(term, sorted(objs, key=object_key)))))
+        data = ("\n" + names.iri(s) + (" " + _PREDICATES.join(said) if said else "") + " .\n").encode("utf-8")
+        if index is not None:
+            index.add(written + size, data)
+            if s == last:
+                index.twice()
+            last = s
+        buf.append(data)
+        size += len(data)
         if size >= _FLUSH:
             written += _write(out, buf)
             buf, size = [], 0
-    buf.append("\n")
+    buf.append(b"\n")
     _write(out, buf)
     return pieces
 
 
-def _write(out: BinaryIO, buf: list[str]) -> int:
-    data = "".join(buf).encode("utf-8")
+def _write(out: BinaryIO, buf: list[bytes]) -> int:
+    data = b"".join(buf)
     out.write(data)
     return len(data)
 

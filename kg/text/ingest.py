@@ -46,8 +46,30 @@ class Found:
     errors: list[KgError] = field(default_factory=list)
 
 
-def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
+def _folder(root: Path) -> list[tuple[tuple[str, ...], str, str]]:
+    """The files under ``root`` that are not hidden (nor in a hidden folder), as (path parts under
+    ``root``, path, real path), in the order of their parts; folders reached through a symlink
+    are not entered (as Path.rglob does). One scandir and one realpath per folder (a file that is
+    not a symlink is where its folder is): a Path and a realpath per file took 60 us a file."""
+    out: list[tuple[tuple[str, ...], str, str]] = []
+    todo: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
+    while todo:
+        folder, rel = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # unreadable: as rglob, nothing from it
+            continue
+        real = os.path.realpath(folder)
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir(follow_symlinks=False):
+                todo.append((e.path, rel + (e.name,)))
+            elif e.is_file():  # a symlink to a folder or to nothing, a socket...: not an input
+                out.append((rel + (e.name,), e.path, os.path.realpath(e.path) if e.is_symlink()
+                            else os.path.join(real, e.name)))
+    out.sort()
+    return out
 
 
 def find_files(inputs: Iterable[str], exclude: Path | None = None) -> Found:
@@ -55,23 +77,20 @@ def find_files(inputs: Iterable[str], exclude: Path | None = None) -> Found:
     that does not exist is an error of its own and the others are still read. Files under
     ``exclude`` (the output folder, when it lies inside an input) are not inputs."""
     found = Found()
-    seen: dict[Path, InputFile] = {}
-    skip = exclude.resolve() if exclude is not None else None
+    seen: dict[str, InputFile] = {}
+    skip = str(exclude.resolve()) if exclude is not None else None
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if not f.is_file() or _hidden(f, p):
+            for rel, path, real in _folder(p):
+                if skip is not None and (real == skip or real.startswith(skip + os.sep)):
                     continue
-                real = f.resolve()
-                if skip is not None and real.is_relative_to(skip):
-                    continue
-                if f.suffix.lower() in SUFFIXES:
-                    seen.setdefault(real, InputFile(f, f.relative_to(p).as_posix()))
+                if os.path.splitext(rel[-1])[1].lower() in SUFFIXES:
+                    seen.setdefault(real, InputFile(Path(path), "/".join(rel)))
                 else:
-                    found.skipped.append(Skipped(str(f), f"not a {'/'.join(SUFFIXES)} file"))
+                    found.skipped.append(Skipped(str(Path(path)), f"not a {'/'.join(SUFFIXES)} file"))
         elif p.is_file():
-            seen.setdefault(p.resolve(), InputFile(p, p.name))
+            seen.setdefault(str(p.resolve()), InputFile(p, p.name))
         else:
             found.errors.append(KgError(E.E001, path=item))
     files = list(seen.values())
