@@ -283,7 +283,7 @@ def test_what_the_building_verb_rule_leaves_alone():
 
 # ---- works told by their state (kg/recognise/stated_works.py) ------------------------------------
 def test_a_work_before_a_verb_of_its_progress(gaz):
-    assert build("在县水利局的帮助下，柳岸村防洪堤加固工程已于上月动工。", gaz) == (
+    assert build("在县林业局的帮助下，柳岸村防洪堤加固工程已于上月动工。", gaz) == (
         ["防洪堤加固工程"], [("柳岸村", "防洪堤加固工程")])
     assert build("青禾社区的老年食堂已建成投用，每天为六十名老人送餐。", gaz) == (
         ["老年食堂"], [("青禾社区", "老年食堂")])

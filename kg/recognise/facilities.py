@@ -13,22 +13,21 @@ from __future__ import annotations
 import re
 
 from kg.recognise.lexicon import FACILITY_HEADS, INDUSTRY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, TREATMENTS
-from kg.recognise.project_base import CUT_FLAGS, QUOTE, ProjectMention, clean, head_of
+from kg.recognise.project_base import CUT_FLAGS, QUOTE, ProjectMention, alternation, clean, head_of
 from kg.recognise.quantities import strip_quantities
 from kg.text import segment
 from kg.text.split import clause_bounds
 
-_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 # manner and light verbs allowed between the object and its treatment
 _FILL = r"(?:重新|全面|统一|集中|彻底|逐一|免费|义务|进行了|进行|实施了|实施|开展了|开展|予以|加以|了|用[^，,。；;：:\n]{1,10}?|以[^，,。；;：:\n]{1,12}?为主题)*"
-_TREATED = re.compile(rf"对(?P<obj>[^，,。；;！!？?：:、\n“”]{{2,12}}?){_FILL}(?P<work>{_ALT(TREATMENTS)})(?:处理)?")
-_OPENED = re.compile(rf"(?:正式)?(?:{_ALT(OPENING_VERBS)})")
+_TREATED = re.compile(rf"对(?P<obj>[^，,。；;！!？?：:、\n“”]{{2,12}}?){_FILL}(?P<work>{alternation(TREATMENTS)})(?:处理)?")
+_OPENED = re.compile(rf"(?:正式)?(?:{alternation(OPENING_VERBS)})")
 # objects that are people, behaviour or an abstraction, not a thing to be worked on
 _NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
 _BARE_PLACE = re.compile(r"(?:另外|其他|其余|这些|部分|多个|各)?(?:小区|社区|村|院落|楼栋)")
 _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
 _PLACE_AFTER = ("村", "社区", "镇", "乡", "街道", "小区")
-_INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{_ALT(INDUSTRY_HEADS)})")
+_INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{alternation(INDUSTRY_HEADS)})")
 
 
 def recognise(text: str) -> list[ProjectMention]:

@@ -36,6 +36,11 @@ class ProjectMention:
         return Mention("Project", self.label, self.start, self.end, self.label)
 
 
+def alternation(words) -> str:
+    """A regex alternation of the words, escaped and longest first (so 提质改造 wins over 改造)."""
+    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
+
+
 def head_of(text: str) -> str:
     """The longest head the text ends with: one set lookup per head length, not a scan of the heads."""
     return next((text[-n:] for n in _HEAD_LENGTHS if text[-n:] in _HEAD_SET), "")

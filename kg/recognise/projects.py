@@ -16,14 +16,14 @@ from kg.recognise.lexicon import (FOUNDING_VERBS, LIST_CLASSES, LIST_INTRO, NOT_
                                   PROGRAMME_SUFFIX, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS,
                                   WORK_VERBS)
 from kg.recognise.open_objects import BUILDING_VERBS, open_object
-from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, clean,
-                                      cut_to_head, head_of)
+from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, alternation,
+                                      clean, cut_to_head, head_of)
 from kg.recognise.quantities import strip_quantities
 from kg.recognise.work_objects import NAMED_WORK_HEADS, concrete, left_object
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
-_VERB_RE = re.compile("|".join(sorted(map(re.escape, set(WORK_VERBS) | set(PROVIDE_VERBS)), key=len, reverse=True)))
+_VERB_RE = re.compile(alternation(WORK_VERBS + PROVIDE_VERBS))
 _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")

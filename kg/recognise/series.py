@@ -15,7 +15,7 @@ import re
 
 from kg.recognise.lexicon import (LIST_KINDS, LIST_OPENERS, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, TREATMENTS,
                                   WEAK_WORK_VERBS, WORK_VERBS)
-from kg.recognise.project_base import head_of
+from kg.recognise.project_base import alternation, head_of
 from kg.recognise.quantities import strip_quantities
 from kg.recognise.work_objects import concrete
 from kg.text.split import MAX_CLAUSE
@@ -28,10 +28,9 @@ _TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个�
                    r"|(?P<count>(?<=[\u4e00-\u9fff”])[两三四五六七八九十]+(?:大|个|项)[\u4e00-\u9fff]{0,2}?"
                    rf"(?:{'|'.join(LIST_KINDS)}))")
 _STOP = "，,。；;！!？?：:\n（(）)"
-_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 # 等 + optional count, light verb and class of things + the work done to all of them
 _WORK_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十两多余几]+[个项类处])?(?:进行了|进行|实施了|实施)?"
-                        rf"(?:[\u4e00-\u9fff]{{0,2}}?设施)?(?P<verb>{_ALT(OBJECT_FIRST_VERBS + ('建设', '整治'))})")
+                        rf"(?:[\u4e00-\u9fff]{{0,2}}?设施)?(?P<verb>{alternation(OBJECT_FIRST_VERBS + ('建设', '整治'))})")
 # an item that names its own work (道路硬化, 绿化) keeps its words
 _WORKS = tuple(sorted(set(WORK_VERBS) | set(TREATMENTS), key=len, reverse=True))
 # works done to a thing (not 建设, 发展, 落实: they also close 作风建设, 产业发展)
@@ -40,7 +39,7 @@ _PHYSICAL = tuple(w for w in _WORKS if w not in WEAK_WORK_VERBS)
 _LIGHT = re.compile(r"(?:实施了|完成了|进行了|开展了|推进了)")
 # a count of projects closed by a colon (项目5个：, 5个项目：, 项目有：)
 _COLON = re.compile(r"(?:项目|工程)(?:[\d一二三四五六七八九十两]+[个项]|有|包括)?[：:]|[\d一二三四五六七八九十两]+[个项](?:民生)?(?:项目|工程)[：:]")
-_OPENER = re.compile("|".join(sorted(map(re.escape, LIST_OPENERS), key=len, reverse=True)))
+_OPENER = re.compile(alternation(LIST_OPENERS))
 _MAX_ITEM = 16
 _MAX_ITEMS = 20  # a longer list is a directory, not a sentence's works
 _MAX_FIRST = 8

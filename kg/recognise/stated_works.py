@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from kg.recognise.lexicon import STATE_VERBS
-from kg.recognise.project_base import ProjectMention, clean, head_of
+from kg.recognise.project_base import ProjectMention, alternation, clean, head_of
 from kg.recognise.quantities import strip_quantities
 from kg.recognise.work_objects import concrete, left_object
 from kg.records import Mention
 from kg.text.split import CLAUSE_END, clause_bounds
 
-_STATE = re.compile("|".join(sorted(map(re.escape, STATE_VERBS), key=len, reverse=True)))
+_STATE = re.compile(alternation(STATE_VERBS))
 # what may follow the verb before its clause ends (建成投用, 竣工了, 建成并投入使用)
 _AFTER = re.compile(r"(?:了|并|投用|投入使用|交付使用|使用|运行|运营|发电|通车)*")
 # the characters an object is written in, up to the verb (the last run of them)

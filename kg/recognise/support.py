@@ -145,14 +145,13 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
         if len(ks) >= 2 and any(k in out for k in ks):
             for k in ks:
                 out.setdefault(k, [])
-    for k, where in _said_again(text, orgs, sentences, communities):
+    for k, where in _said_again(text, orgs, communities):
         if k not in out or not out[k]:
             out[k] = where
     return sorted(out.items())
 
 
-def _said_again(text: str, orgs: list[Mention], sentences: list[Sentence],
-                communities: list[Mention]) -> list[tuple[int, list[str]]]:
+def _said_again(text: str, orgs: list[Mention], communities: list[Mention]) -> list[tuple[int, list[str]]]:
     """该支行是某社区的共建单位, 该公司已与某社区签订协议: a body named again by 该 + its kind backs
     the community its clause names, when that clause says so; the body is the last one before of
     that kind."""
@@ -165,8 +164,7 @@ def _said_again(text: str, orgs: list[Mention], sentences: list[Sentence],
         kind = m.group(1)
         before = [k for k, o in enumerate(orgs) if o.end <= m.start() and m.start() - o.end <= _PRONOUN_REACH
                   and (kind in _ANY_KIND or kind in o.name)]
-        sent = sentence_at(sentences, m.start())
-        named = [c.name for c in _within(communities, m.end(), b)] if sent is not None else []
+        named = [c.name for c in _within(communities, m.end(), b)]
         if before and named:  # the community the clause names: not whatever is in scope
             out.append((before[-1], list(dict.fromkeys(named))))
     return out

@@ -115,7 +115,7 @@ def _recognise_upper(text: str, gaz: Gazetteer) -> tuple[Mention, ...]:
     # a name that starts inside a word of the sentence (适应|城市 holds no 应城市) is not there
     raw = [r for k, r in enumerate(raw) if not _starts_inside_a_word(text, r[0], r[1])
            or k > 0 and raw[k - 1][1] == r[0]]
-    # a name that starts with a list word after a noun (县交通局|和县水利局) is that word and a 县
+    # a name that starts with a list word after a noun (县交通局|和县林业局) is that word and a 县
     raw = [r for k, r in enumerate(raw) if not _joins_a_list(text, r[0], r[2])
            or k > 0 and raw[k - 1][1] == r[0]]
     # a full name that is also an ordinary word (城区, 郊区) counts only in a chain
@@ -153,7 +153,7 @@ def _recognise_upper(text: str, gaz: Gazetteer) -> tuple[Mention, ...]:
 
 
 def _joins_a_list(text: str, start: int, name: str) -> bool:
-    """Is the 和 of 和县 the list word after a noun (交通局和县水利局, 党员和县干部)? After a verb or a
+    """Is the 和 of 和县 the list word after a noun (交通局和县林业局, 党员和县干部)? After a verb or a
     preposition (来到和县), or at the start, it is the county."""
     if not name.startswith(_LIST_WORDS) or start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
         return False
