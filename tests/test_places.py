@@ -117,9 +117,9 @@ def test_a_compound_name_starts_after_the_short_names_of_its_places(gaz):
 
 
 def test_a_work_unit_compound_keeps_the_unit_whole_verbs_and_all(gaz):
-    # jieba reads verbs inside the unit's name (过冲, 生资); the unit ends at 公司, the name at 宿舍区
-    assert names("在东岭坳生资公司宿舍区，打造主题墙。", gaz, "Neighborhood") == ["东岭坳生资公司宿舍区"]
-    assert names("青松社区位于历史悠久的红旗集团住宅区。", gaz, "Neighborhood") == ["红旗集团住宅区"]
+    # jieba reads verbs inside the unit's name (生资); the unit ends at 站, the name at 宿舍区
+    assert names("在东岭坳生资站宿舍区，打造主题墙。", gaz, "Neighborhood") == ["东岭坳生资站宿舍区"]
+    assert names("青松社区坐落在历史悠久的红旗集团住宅区。", gaz, "Neighborhood") == ["红旗集团住宅区"]
 
 
 def test_a_compound_named_after_a_firm_written_again_and_again(gaz):
@@ -196,3 +196,22 @@ def test_a_community_after_a_verb_of_belonging(gaz):
 
 def test_a_quoted_honour_is_no_community(gaz):
     assert names("青禾社区荣获“湖南省和谐社区”等称号。", gaz, "Community") == ["青禾社区"]
+
+
+def test_a_slogan_of_pairing_is_no_village(gaz):
+    # 以 + agent + verb + 村, or a verb + a round number of villages: a campaign, not a place
+    assert names("某县探索“以企带村”模式，引导企业与村结对。", gaz, "Community") == []
+    assert names("各村坚持干部联千村，推动发展。", gaz, "Community") == []
+    assert names("该镇推动千企联千村行动，柳溪村受益。", gaz, "Community") == ["柳溪村"]
+
+
+def test_ordinary_words_after_a_verb_of_a_goal_are_no_community(gaz):
+    # 打造同心社区: the kind aimed at; the same words in an address chain are a place the data knows
+    assert names("赫山区打造同心社区。", gaz, "Community") == []
+    assert names("益阳市赫山区同心社区举办讲座。", gaz, "Community") == ["同心社区"]
+
+
+def test_a_generic_word_after_a_district_is_no_community(gaz):
+    # 居民 is in the word list of generic uses; a village 居民村 elsewhere does not make 居民社区 a name
+    assert names("宝安区居民社区氛围浓厚。", gaz, "Community") == []
+    assert "幸福社区" in names("长沙市芙蓉区东湖街道幸福社区开展活动。", gaz, "Community")

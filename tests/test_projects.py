@@ -408,3 +408,15 @@ def test_two_works_joined_by_he_after_a_light_verb_and_centres_of_the_genre():
 def test_a_renovation_of_places_not_named_is_no_work_of_its_own():
     assert labels("社区对另外3个小区实施改造。") == []
     assert labels("社区对楼道进行了改造。") == ["楼道改造"]
+
+
+def test_the_items_after_the_words_that_open_what_a_renovation_holds():
+    # 包括 opens the list as a light verb does; each item must read as a work (刷白, 划线 are works)
+    assert labels("桂香苑小区改造内容包括雨污分流、楼道刷白、外墙翻新和停车位划线。") == [
+        "雨污分流", "楼道刷白", "外墙翻新", "停车位划线"]
+    assert labels("参会人员包括党员代表、居民代表和物业人员。") == []
+
+
+def test_a_work_written_after_its_object_and_a_word_of_manner():
+    # 楼道全部刷白, 路面重新整修: the manner is not part of the work's name
+    assert labels("改造后，楼道全部刷白，路面重新整修。") == ["楼道刷白", "路面整修"]

@@ -32,6 +32,12 @@ AFTER_SUFFIX_BLOCK = {
 # what communities in general do: ordinary words before 社区 and one of these name a kind of
 # community (和谐社区建设, 智慧社区治理), not one community
 COMMUNITY_ACTIVITIES = ("建设", "治理", "营造", "发展")
+# verbs of a goal: ordinary words after one of these and before 社区/村 name the kind of place aimed
+# at (打造同心社区, 争创文明村), not a place
+GOAL_VERBS = ("打造", "创建", "争创", "构建", "建设", "营造", "争当", "共建")
+# a slogan of pairing, not a village: 以企带村, 以商兴村 (以 + agent + verb), 万企帮万村, 干部联千村
+# (verb + a round number of villages); matched against the text right before 村
+SLOGAN_BEFORE_VILLAGE = r"(?:[帮联带包结扶驻兴助][千百万]|以[\u4e00-\u9fff]{1,2}[带促兴强富帮])$"
 # words before a suffix that show a generic use (老旧小区, 城市社区, 各街道…)
 GENERIC_STEMS = {
     "城市", "农村", "全国", "全省", "全市", "全区", "全县", "各个", "每个", "这个", "那个", "整个", "所在", "周边",
@@ -135,9 +141,10 @@ WORK_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "�
               "加装", "改建", "扩建", "新增", "配备", "搭建", "建设", "打造", "开办", "创办", "组建", "组成",
               "落实", "建立", "实施", "开通", "整修", "粉刷", "运行", "开展", "实行", "推进",
               "埋设", "建造", "新打", "种植", "发展", "购置", "配置", "拔除", "整饰", "拆除", "架设", "修筑", "疏通",
-              "整治", "捐建", "援建", "运营")
+              "整治", "捐建", "援建", "运营", "刷白", "分流")
 # works written after their object: 停车场升级改造, 巷道硬化
-OBJECT_FIRST_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "改造", "硬化", "翻新", "更新", "修缮", "安装")
+OBJECT_FIRST_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "改造", "硬化", "翻新", "更新", "修缮", "安装",
+                      "刷白", "粉刷", "维修", "整修")
 # provision of premises by a supporter: 提供…社区服务用房和门面
 PROVIDE_VERBS = ("提供", "捐赠")
 PROVIDE_HEADS = ("用房", "门面", "场地", "房屋", "办公用房")
@@ -172,7 +179,7 @@ FOUNDING_VERBS = ("组织成立", "组建", "成立", "创立", "组成", "建�
 # words for what is done to a thing (对墙体进行加固, 对外墙统一粉刷)
 TREATMENTS = ("整治", "加固", "粉刷", "规整", "铺设", "养护", "更新改造", "提质改造", "升级改造", "改造", "维修",
               "修缮", "硬化", "绿化", "亮化", "美化", "清淤", "整修", "翻新", "彩绘", "整饰", "疏通", "修复", "改建",
-              "重建", "防水", "检修", "修补", "清掏", "拓宽", "绘制")
+              "重建", "防水", "检修", "修补", "清掏", "拓宽", "绘制", "刷白", "刷漆", "划线", "分流", "种植")
 # a facility opened (某某食堂正式开业, “某某之家”在某小区建成)
 OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌")
 # time words that name a kind of facility or service (老年食堂, 暑期托管班), not when it was done

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_ACTIVITIES, COMMUNITY_SUFFIXES, GENERIC_STEMS,
-                                  NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SUBDISTRICT_SUFFIXES,
+                                  GOAL_VERBS, NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SLOGAN_BEFORE_VILLAGE,
+                                  SUBDISTRICT_SUFFIXES,
                                   RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS, WORK_VERBS)
 from kg.recognise.project_base import cut_to_head
 from kg.recognise.place_links import PlaceMentions, chains, former_names, gaz_lookup, link_lower
@@ -155,6 +156,7 @@ def _suffix_follows(text: str, k: int) -> bool:
 
 # a quoted title closes right after the name (荣获“某省和谐社区”等称号): an honour, not the place
 _TITLE = re.compile(r"”(?:等)?(?:[\u4e00-\u9fff]{0,4})?(?:称号|荣誉|荣誉称号)")
+_SLOGAN = re.compile(SLOGAN_BEFORE_VILLAGE)
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两几多][个座处家]$")
 
 
@@ -178,6 +180,11 @@ def _ordinary_community(typ: str, stem: str, after: str) -> bool:
     any ordinary name somewhere, so only a match in the article's own district keeps it."""
     return typ == "Community" and ("的" in stem or stem in WORK_VERBS and bool(cut_to_head(after))
                                    or after[:2] in COMMUNITY_ACTIVITIES and _generic(stem))  # 新建村史馆: a work
+
+
+def _aimed_at(typ: str, stem: str, lead: str) -> bool:
+    """Ordinary words after a verb of a goal (打造同心社区, 争创文明村): the kind of place aimed at."""
+    return typ == "Community" and lead in GOAL_VERBS and _generic(stem)
 
 
 def _generic_start(stem: str) -> bool:
@@ -258,8 +265,9 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             ok = accepted[key]
         else:
             prev_ok = c.prev is not None and (c.prev[0] == "u" or stems[c.prev[1]] is not None)
-            chained = prev_ok and c.raw == stem and c.bounded and (
-                not _generic_start(stem) or _in_data(gaz, c.type, stem, c.suffix))
+            chained = prev_ok and c.raw == stem and c.bounded and (not _generic_start(stem) or (
+                gaz.is_lower_name(_name(c.type, stem, c.suffix)) if stem in GENERIC_STEMS
+                else _in_data(gaz, c.type, stem, c.suffix)))  # 某区居民社区: a kind, though a 居民村 exists
             linked = c.type != "Neighborhood" and gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)
             if chained or linked or stem == c.raw and _whole_short_name(c):
                 ok = True
@@ -272,7 +280,11 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
                 # name ends in a word jieba reads as a verb
             if ok and _counted(text, c.sfx_start - len(stem)):
                 ok = False  # 12个待建小区, 5个老旧小区: a counted kind of compound, not one by name
-            if ok and not linked and _ordinary_community(c.type, stem, text[c.end:c.end + 5]):
+            if ok and c.suffix == "村" and _SLOGAN.search(c.raw):
+                ok = False  # 以企带村, 千企联千村: a slogan of pairing, not a village
+            start = c.sfx_start - len(stem)
+            if ok and not linked and (_ordinary_community(c.type, stem, text[c.end:c.end + 5])
+                                      or _aimed_at(c.type, stem, text[max(0, start - 2):start])):
                 ok = False  # 最美的社区; 推进和谐社区建设: a kind of community, not one
             accepted[key] = ok
         stems.append(stem if ok else None)

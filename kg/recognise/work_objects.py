@@ -18,7 +18,7 @@ _KIND_HEADS = {"服务", "项目", "工程", "改造", "设施", "设备", "系�
 # verbs that only carry a work written after them (对道路进行了硬化)
 _LIGHT_VERBS = ("进行", "实施", "开展", "完成", "予以", "加以", "做", "作", "实行", "推进", "启动", "组织")
 # words of manner between an object and its work (道路全部硬化) that jieba tags as nouns
-_MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续")
+_MANNER = ("全部", "全面", "统一", "集中", "整体", "彻底", "逐步", "陆续", "重新", "再次", "一律")
 # a whole area before a programme's object (全市老旧小区提质改造, 各村人居环境整治)
 _SCOPE = re.compile(r"(?:全|各|全体)[省市州县区镇乡村]$")
 # heads that make the work verb before them part of a name (加固工程, 硬化项目)
