@@ -294,3 +294,21 @@ def test_a_body_named_again_by_its_kind_backs_the_community(gaz):
     assert backed(text, gaz) == [("鑫源通信有限公司", "春晖社区")]
     assert backed("鑫源通信有限公司排污严重。该公司被责令整改，春晖社区居民很高兴。", gaz) == []
     assert backed("春晖社区居民说，鑫源通信有限公司破获了一起案件，该公司提供了线索。", gaz) == []
+
+
+def test_a_name_starts_after_the_noun_of_its_role(gaz):
+    # 共建单位, 辖区企业: the role, not part of the name
+    assert [n for n, _, _ in found("下一步将与结对单位青禾银行城南支行深化合作。", gaz)] == ["青禾银行城南支行"]
+    assert [n for n, _, _ in found("辖区企业鹿鸣乳业有限公司每月送去鲜奶。", gaz)] == ["鹿鸣乳业有限公司"]
+
+
+def test_a_numbered_company_of_a_bureau_is_one_unit(gaz):
+    assert [n for n, _, _ in found("中铁九局二公司负责施工。", gaz)] == ["中铁九局二公司"]
+    assert [n for n, _, _ in found("县交通运输局二公司修路。", gaz)] == ["县交通运输局二公司"]
+
+
+def test_a_named_market_and_a_care_provider_are_bodies_a_communitys_own_centre_is_not(gaz):
+    assert orgs_in("辖区的翠竹农贸市场也加入共建行列。", gaz) == ["翠竹农贸市场"]
+    assert orgs_in("助浴服务由芙蓉区颐年居家养老服务中心派护理员承担。", gaz) == ["芙蓉区颐年居家养老服务中心"]
+    assert orgs_in("柳岸社区居家养老服务中心正式运营，社区还新建了居家养老服务中心。", gaz) == []
+    assert [n for n, _, _ in found("芙蓉区柳岸社区居家养老服务中心正式运营。", gaz)] == []

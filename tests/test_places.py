@@ -215,3 +215,15 @@ def test_a_generic_word_after_a_district_is_no_community(gaz):
     # 居民 is in the word list of generic uses; a village 居民村 elsewhere does not make 居民社区 a name
     assert names("宝安区居民社区氛围浓厚。", gaz, "Community") == []
     assert "幸福社区" in names("长沙市芙蓉区东湖街道幸福社区开展活动。", gaz, "Community")
+
+
+def test_the_whole_stem_between_a_county_and_a_streets_suffix_is_its_name(gaz):
+    # jieba reads 运 as a word of its own and 望 as a verb; in an address chain the street's name is
+    # all of it (河湾街道 and 江湾镇 are names the data knows elsewhere)
+    assert names("杭州市拱墅区运河湾街道榆荫社区开展活动。", gaz, "Subdistrict") == ["运河湾街道"]
+    assert names("宜宾市叙州区望江湾镇举行签约仪式。", gaz, "Subdistrict") == ["望江湾镇"]
+    assert names("芙蓉区走进东湖街道。", gaz, "Subdistrict") == ["东湖街道"]
+
+
+def test_a_compound_after_its_community_and_de(gaz):
+    assert names("青松社区的翠湖家园完成改造。", gaz, "Neighborhood") == ["翠湖家园"]

@@ -420,3 +420,20 @@ def test_the_items_after_the_words_that_open_what_a_renovation_holds():
 def test_a_work_written_after_its_object_and_a_word_of_manner():
     # 楼道全部刷白, 路面重新整修: the manner is not part of the work's name
     assert labels("改造后，楼道全部刷白，路面重新整修。") == ["楼道刷白", "路面整修"]
+
+
+def test_livestock_and_seedlings_handed_out_and_a_village_industry_named_by_its_crop():
+    # 投放/发放/引进 give a project only with a head of their own: not 发放慰问金, 引进人才
+    assert labels("驻村工作队向贫困户投放基础母羊80只，发放鸡苗3000羽。") == ["投放基础母羊", "发放鸡苗"]
+    assert labels("青岗村引进肉牛养殖项目，带动30户增收。") == ["引进肉牛养殖项目"]
+    assert labels("春节前，工作队向困难户发放慰问金2万元，村里引进人才12名。") == []
+    assert labels("工作人员入户发放路灯改造告知书20份。") == []  # its first words end in a head of another kind
+    # 种植 closing its crop before a measure or the clause's end is the industry's name
+    assert labels("青岗村发展紫薯种植200亩。") == ["紫薯种植"]
+    assert labels("村里组织村民在房前屋后种植。") == []
+
+
+def test_a_work_before_its_measure_in_a_list_of_measured_works():
+    # 改造3公里、乙: the measure is the work's own, and what follows it is the list's next item
+    got = labels("全年完成污水管网改造3公里、楼道墙面翻新2万平方米。")
+    assert "污水管网改造" in got and not any("、" in g for g in got)

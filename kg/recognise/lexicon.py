@@ -11,8 +11,9 @@ SUBDISTRICT_SUFFIXES = ("街道", "镇", "乡")
 # 居委会, 居委, 居民区: how some cities name the community (某某居委, 某某居民区)
 COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
 # one-character verbs, prepositions and list words that jieba may glue to an unknown name (驻某村,
-# 赴某社区, 甲村和乙村)
-PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "为", "给", "将", "把", "进", "去", "来", "和", "与", "及", "或")
+# 赴某社区, 甲村和乙村, 某社区的某某苑)
+PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "为", "给", "将", "把", "进", "去", "来", "和", "与", "及", "或",
+                      "的")
 NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑", "庭园", "山庄",
                          # compounds named after a work unit (某厂家属区, 某局宿舍)
                          "老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")
@@ -67,6 +68,8 @@ ORG_SUFFIXES = tuple(sorted({
     "社会工作服务中心", "发展中心", "交流中心", "书店", "办", "分会", "调查队",
     # public institutions of a county or city (县妇幼保健院, 县图书馆, 县青少年宫)
     "保健院", "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫",
+    # a named market, and an elderly-care provider of a county or city (某区某某居家养老服务中心)
+    "农贸市场", "养老服务中心",
 } | set(OFFICIAL_ABBREVIATIONS), key=len, reverse=True))
 # a party body written right after an outside unit is that unit (某某公司党委 = 某某公司)
 UNIT_PARTY_SUFFIXES = ("机关党支部", "机关党委", "党总支", "党支部", "党委")
@@ -92,6 +95,9 @@ MEDIA_SUFFIXES = ("日报", "晚报", "早报", "商报", "报社", "网", "卫�
 # a place name before one of these names a historical event (台儿庄战役), not the place
 EVENT_SUFFIXES = ("会战", "战役", "保卫战", "起义", "事变", "大捷", "惨案", "暴动")
 RELATIVE_PREFIXES = {"省": 1, "市": 2, "州": 2, "区": 3, "县": 3}
+# nouns of the role a body plays, written right before its name (共建单位某某银行, 辖区企业某某乳业):
+# the name starts after them
+ROLE_NOUNS = ("单位", "企业")
 # words of a sentence that speaks of bodies or of backing: only such sentences are worth the
 # statistical tagger's time (某某科技 携手 社区, 市政协 委员, 某某公益 志愿者)
 BODY_CONTEXT_CUES = ("公司", "集团", "科技", "公益", "银行", "医院", "学院", "学校", "幼儿园", "协会", "中心", "联盟",
@@ -141,13 +147,19 @@ WORK_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "�
               "加装", "改建", "扩建", "新增", "配备", "搭建", "建设", "打造", "开办", "创办", "组建", "组成",
               "落实", "建立", "实施", "开通", "整修", "粉刷", "运行", "开展", "实行", "推进",
               "埋设", "建造", "新打", "种植", "发展", "购置", "配置", "拔除", "整饰", "拆除", "架设", "修筑", "疏通",
-              "整治", "捐建", "援建", "运营", "刷白", "分流")
+              "整治", "捐建", "援建", "运营", "刷白")
 # works written after their object: 停车场升级改造, 巷道硬化
 OBJECT_FIRST_VERBS = ("提质改造", "升级改造", "翻新改造", "改造提升", "改造", "硬化", "翻新", "更新", "修缮", "安装",
                       "刷白", "粉刷", "维修", "整修")
 # provision of premises by a supporter: 提供…社区服务用房和门面
 PROVIDE_VERBS = ("提供", "捐赠")
 PROVIDE_HEADS = ("用房", "门面", "场地", "房屋", "办公用房")
+# livestock, seedlings and farms handed out or brought in under a poverty or village-industry
+# programme (向农户投放基础母羊, 发放鸡苗, 引进肉牛养殖项目): heads of projects, and the verbs that
+# give a project only with one of them (not 发放慰问金, 引进人才, 发放危房告知书)
+HANDOUT_VERBS = ("投放", "发放", "分发", "引进")
+HANDOUT_HEADS = ("母羊", "种羊", "羊羔", "湖羊", "肉羊", "牛犊", "种牛", "肉牛", "母牛", "仔猪", "种猪", "母猪", "鸡苗",
+                 "鸭苗", "鹅苗", "鱼苗", "种苗", "树苗", "果苗", "茶苗", "种兔", "蜂箱", "蜂群", "养殖", "种植")
 # verbs that only count before an object that is a facility or standing programme
 WEAK_WORK_VERBS = {"运营", "完善", "新增", "配备", "建设", "打造", "组建", "组成", "落实", "建立", "实施", "开通", "种植", "发展",
                    "开设", "开办", "创办", "办起", "建起", "建成", "设立", "运行", "开展", "实行", "推进"}
@@ -169,7 +181,7 @@ PROJECT_HEADS = (
     "下水道", "沟渠", "水渠", "渠", "机井", "水井", "井", "山塘", "水库", "蓄水池", "水池", "桥涵", "桥梁", "涵洞",
     "大棚", "车间", "保存库", "库", "窖", "基地", "果园", "养殖场", "产业园", "电站", "光伏", "农机", "线缆", "管线",
     "电线杆", "自来水", "产业", "养殖", "危房", "水厂", "处理厂", "加工厂", "收集点", "投放点", "饭堂",
-    "造林", "戏台", "活动中心", "仓储中心", "幸福院",
+    "造林", "戏台", "活动中心", "仓储中心", "幸福院", "种植",
     # parts of a building and its surroundings, and what is painted or put up on them
     "屋顶", "外墙", "立面", "外立面", "墙体", "墙", "主题墙", "彩绘", "墙绘", "宣传栏", "防滑砖", "绿化带", "绿化树",
     "分类桶", "凉亭", "病床", "饭桌", "村部", "村室", "卫生室", "无障碍通道", "书屋", "广场",

@@ -13,7 +13,7 @@ from kg.recognise.lexicon import (BARE_KIND_STEMS, BODY_PEOPLE, INTERNAL_BODY_SU
                                   MEDIA_SUFFIXES, ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES,
                                   UNIT_COMPOUND_HEADS, UNIT_COMPOUND_SUFFIXES)
 from kg.recognise.ner import worth_tagging  # noqa: F401 (here for callers; in ner so that it loads light)
-from kg.recognise.orgs import OrgMention, kind_of, resolve
+from kg.recognise.orgs import OrgMention, kind_of, own_centre, resolve
 from kg.records import Mention
 from kg.text import segment
 
@@ -92,6 +92,9 @@ def _refused(text: str, name: str, b: int) -> bool:
     if body and (name[:-len(body)].endswith(OWN_BODY_STEM_ENDS) or len(name) - len(body) <= 1
                  or _own_place_body(name[:-len(body)])):
         return True  # 某某社区党委, 居委会, 镇政府: a place's own body
+    if own_centre(name) or sfx == "养老服务中心" and all(
+            segment.is_common(w) for w in segment.words(name[:-len(sfx)])):
+        return True  # 某社区居家养老服务中心, 居家养老服务中心: a facility, not a body by its name
     if text.startswith(UNIT_COMPOUND_HEADS + UNIT_COMPOUND_SUFFIXES, b):
         return True  # 县某局家属院: the unit is part of the compound's name
     place = _PLACE_INSIDE.search(name)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from kg.text import segment
 from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
-                                  OFFICIAL_ABBREVIATIONS, ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES, SENDER_CUES,
-                                  UNIT_COMPOUND_HEADS, UNIT_PARTY_SUFFIXES)
+                                  OFFICIAL_ABBREVIATIONS, ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES, ROLE_NOUNS,
+                                  SENDER_CUES, UNIT_COMPOUND_HEADS, UNIT_PARTY_SUFFIXES)
 from kg.records import Mention
 
 _SENDER_RE = re.compile("|".join(SENDER_CUES))
@@ -39,7 +39,10 @@ _AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分�
 # suffixes that end a name only after a place or a 市/区/县 prefix (省民政厅, 县委)
 _NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所",
                 # a county's institutions; a community's library is its facility (某社区图书馆)
-                "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫")
+                "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫",
+                "养老服务中心")  # a community's own centre is its facility (某社区居家养老服务中心)
+# a community's or street's own care centre (某社区居家养老服务中心, 某街道日间养老服务中心)
+_OWN_CENTRE = re.compile(r"(?:社区|村|街道|镇|乡)(?:居家|日间|综合)?养老服务中心$")
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
@@ -92,7 +95,8 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     for i, t in enumerate(toks):
         flags = _CUT_AFTER_PLACE if t.start >= first_place else _CUT_FLAGS
         if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
-                and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i, places):
+                and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i, places) \
+                or t.word in ROLE_NOUNS and len(stem) - t.end >= 2:  # 共建单位 + the name
             best = stem[t.end:]
         elif len(t.word) == 2 and t.word[0] in "和与及" and t.word[1] in RELATIVE_PREFIXES \
                 and not any(a <= t.start < b for a, b in places):
@@ -174,6 +178,8 @@ def _relative_tail(stem: str) -> str:
 
 
 _ORDINAL_BRANCH = re.compile(rf"第[一二三四五六七八九十\d]+(?:{'|'.join(BRANCH_SUFFIXES)})")  # 第二分局
+# a numbered company of the body before it (某建五局 + 三公司): one unit of that body
+_NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十\d]{1,2}(?:工程)?(?:分)?公司")
 
 
 def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
@@ -181,6 +187,8 @@ def _continues(rest: str, suffix: str, whole: bool, at_place: bool) -> bool:
     (玉林支行, or a bare 分局), a unit named by its place (某科学院 + 某省某研究所) or a company
     form after a short business word (管理有限公司)."""
     if at_place and whole:
+        return True
+    if _NUMBERED_COMPANY.fullmatch(rest):
         return True
     if rest.endswith(BRANCH_SUFFIXES):
         return whole or rest in BRANCH_SUFFIXES or bool(_ORDINAL_BRANCH.fullmatch(rest))
@@ -246,6 +254,8 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         if sfx in INTERNAL_BODY_SUFFIXES or sfx.endswith(("委", "政府")):
             if not stem or stem.endswith(OWN_BODY_STEM_ENDS) or stem in ("小区", "两"):
                 continue  # 社区党委, 街道党工委, 乡政府: no name of their own
+        if own_centre(name):
+            continue  # 某社区居家养老服务中心: the community's own facility, a project
         if _COMPOUND_AFTER.match(text, e):
             continue  # 某公司宿舍区, 某局老家属院: a compound named after the unit
         has_place = start in span_starts or _body_then_place(stem, start, span_starts)
@@ -270,6 +280,11 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         found.append(OrgMention(mention, canonical, kind_of(canonical), scoped, {mention.name} - {canonical}))
         taken_until = e
     return _merge(text, found + _senders(text, found, spans))
+
+
+def own_centre(name: str) -> bool:
+    """Is this a community's or street's own care centre, a facility and not a body?"""
+    return bool(_OWN_CENTRE.search(name))
 
 
 def resolve(name: str, has_place: bool, context: dict[int, str]) -> tuple[str, bool]:

@@ -75,6 +75,18 @@ def _whole_short_name(c: "_Cand") -> bool:
         and not _ends_ordinary_word(c.type, c.raw, c.suffix)
 
 
+def _address_name(c: "_Cand") -> bool:
+    """The whole stem between a county or city and a street's suffix (某区运河湾街道, 某区横江湾镇) is
+    the street's name, though jieba reads its first character as a verb or word of its own; not
+    a verb or preposition of two characters or more, one of the list words, or a generic word."""
+    if c.type != "Subdistrict" or c.prev is None or c.prev[0] != "u" or not c.bounded or len(c.raw) < 2:
+        return False
+    first = segment.tokens(c.raw)[0]
+    return not (c.raw[0] in PLACE_LEFT_CONTEXT or c.raw[0] == "的" or c.raw in GENERIC_STEMS
+                or c.raw.startswith(_LONG_GENERIC_STEMS)
+                or len(first.word) >= 2 and first.flag.startswith(("v", "p")) and segment.is_common(first.word))
+
+
 def _ends_ordinary_word(typ: str, stem: str, suffix: str) -> bool:
     """Does 村 close an ordinary word (乡村, 农村) or follow a verb (驻村)? Not a name's own last
     character (仁和村: jieba reads 仁和 as one word)."""
@@ -238,7 +250,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     cands = _lower_candidates(text, spans, upper)
     # a name is clean where the text bounds it; elsewhere take the shortest clean name that fits
     def trim(c: _Cand) -> str:
-        if _in_data(gaz, c.type, c.raw, c.suffix) or _whole_short_name(c):
+        if _in_data(gaz, c.type, c.raw, c.suffix) or _whole_short_name(c) or _address_name(c):
             return c.raw
         if c.suffix in UNIT_COMPOUND_SUFFIXES:  # 在某某生资公司宿舍区: a unit's name, verbs and all
             unit = re.split(r"[的是了]", c.raw)[-1]  # 历史悠久的某某集团住宅区
@@ -265,7 +277,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             ok = accepted[key]
         else:
             prev_ok = c.prev is not None and (c.prev[0] == "u" or stems[c.prev[1]] is not None)
-            chained = prev_ok and c.raw == stem and c.bounded and (not _generic_start(stem) or (
+            chained = prev_ok and c.raw == stem and c.bounded and (_address_name(c) or not _generic_start(stem) or (
                 gaz.is_lower_name(_name(c.type, stem, c.suffix)) if stem in GENERIC_STEMS
                 else _in_data(gaz, c.type, stem, c.suffix)))  # 某区居民社区: a kind, though a 居民村 exists
             linked = c.type != "Neighborhood" and gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)

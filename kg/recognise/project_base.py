@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.recognise.lexicon import PROJECT_HEADS
+from kg.recognise.lexicon import HANDOUT_HEADS, PROJECT_HEADS
 from kg.recognise.quantities import strip_quantities
 from kg.records import Mention
 from kg.text.split import CLAUSE_END
 
 CLAUSE_STOPS = CLAUSE_END + "…"
 QUOTE = re.compile(r"“([^“”\n]{1,16})”")
-_HEADS = tuple(sorted(set(PROJECT_HEADS), key=len, reverse=True))
+_HEADS = tuple(sorted(set(PROJECT_HEADS) | set(HANDOUT_HEADS), key=len, reverse=True))
 _HEAD_SET, _HEAD_LENGTHS = frozenset(_HEADS), sorted({len(h) for h in _HEADS}, reverse=True)
 LEAD = re.compile(r"^(?:了|的|起|着|各|出|\s)+")
 YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")

@@ -12,9 +12,9 @@ import re
 
 from kg.text import segment
 from kg.recognise import facilities, series, stated_works
-from kg.recognise.lexicon import (FOUNDING_VERBS, LIST_CLASSES, LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS,
-                                  PROGRAMME_SUFFIX, PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS,
-                                  WORK_VERBS)
+from kg.recognise.lexicon import (FOUNDING_VERBS, HANDOUT_HEADS, HANDOUT_VERBS, LIST_CLASSES, LIST_INTRO,
+                                  NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROVIDE_HEADS,
+                                  PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise.open_objects import BUILDING_VERBS, open_object
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, alternation,
                                       clean, cut_to_head, head_of)
@@ -23,7 +23,12 @@ from kg.recognise.work_objects import NAMED_WORK_HEADS, concrete, left_object
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
-_VERB_RE = re.compile(alternation(WORK_VERBS + PROVIDE_VERBS))
+_VERB_RE = re.compile(alternation(WORK_VERBS + PROVIDE_VERBS + HANDOUT_VERBS))
+# verbs that give a project only with an object of their own heads (提供用房, 投放基础母羊; not
+# 发放危房告知书, whose first words end in a head of another kind)
+_VERB_HEADS = {**{v: PROVIDE_HEADS for v in PROVIDE_VERBS}, **{v: HANDOUT_HEADS for v in HANDOUT_VERBS}}
+# what may follow an industry named by its crop (紫薯种植 + 200亩 or the clause's end)
+_INDUSTRY_END = re.compile(r"[\d一二三四五六七八九十百千万余多]|[^\u4e00-\u9fff]|$")
 _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")
@@ -96,9 +101,9 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         k = bisect.bisect_left(starts, e)
         stop = min([starts[k]] if k < len(starts) and starts[k] < b else [], default=nxt.start() if nxt else b)
         stop = min(stop, nxt.start() if nxt else b)
-        run = text[e:stop]  # up to the clause end, the next work verb or an item already taken
+        run = strip_quantities(text[e:stop])  # up to the clause end, the next work verb or an item already taken
         joined = run.startswith("、") or run[:1] in ("和", "及") and segment.tokens(run[:4])[0].word in ("和", "及")
-        run = "" if joined else LEAD.sub("", strip_quantities(run))  # …和乙: a list, not an object
+        run = "" if joined else LEAD.sub("", run)  # …和乙, …1.2公里、乙: a list, not an object
         if "等" in run:
             listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
             if listed and run.startswith("“"):
@@ -113,15 +118,16 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             obj = ""  # 打造一站式配餐服务平台: the phrase goes on to a platform, a method, …
         if obj.endswith(("项目", "工程")) and verb in OBJECT_FIRST_VERBS:
             obj = ""  # 改造某片区项目: the work verb is part of a programme's name
-        heads = PROVIDE_HEADS if verb in PROVIDE_VERBS else None
-        if obj and (heads is None or obj.endswith(heads)) and not in_blocked[e] \
+        heads = _VERB_HEADS.get(verb)
+        if obj and (heads is None or obj.removesuffix("项目").endswith(heads)) and not in_blocked[e] \
                 and concrete(obj):
             end = text.find(obj[-2:], e, b) + 2 if text.find(obj[-2:], e, b) >= 0 else b
             label = obj if verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS else verb + obj
             out.append(ProjectMention(clean(label), s, max(end, e), "work", head_of(obj), objects=_named_work(clean(obj)),
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
-        if verb in OBJECT_FIRST_VERBS and (e == b or text[e] in "、的等项和及与" or not strip_quantities(text[e:b])):
+        after = strip_quantities(text[e:b])  # 管网改造1.2公里、乙: the measure is the work's own
+        if verb in OBJECT_FIRST_VERBS and (not after or after[0] in "、的等项和及与"):
             left = left_object(strip_quantities(text[max(a, s - _OBJECT_REACH):s]))
             if len(left) >= 2 and not any(in_blocked[a:s]) and concrete(left, True):
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
@@ -137,6 +143,8 @@ def _names_a_thing(text: str, verb: re.Match) -> bool:
         return False
     if verb.group(0) in OBJECT_FIRST_VERBS and text.startswith(NAMED_WORK_HEADS, verb.end()):
         return True
+    if verb.group(0) in HANDOUT_HEADS and _INDUSTRY_END.match(text, verb.end()):
+        return True  # 发展紫薯种植200亩: a village industry named by its crop, counted or closing the clause
     return any(head_of(text[verb.end():verb.end() + n]) == text[verb.end():verb.end() + n] not in NAMED_WORK_HEADS
                for n in (3, 2))  # (推进项目: a programme's name, not a thing's)
 
