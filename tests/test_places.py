@@ -227,3 +227,16 @@ def test_the_whole_stem_between_a_county_and_a_streets_suffix_is_its_name(gaz):
 
 def test_a_compound_after_its_community_and_de(gaz):
     assert names("青松社区的翠湖家园完成改造。", gaz, "Neighborhood") == ["翠湖家园"]
+
+
+def test_a_name_in_an_address_chain_is_kept_whole_when_a_later_mention_is_cut_shorter(gaz):
+    # 让大箐坪村: jieba's cut of the later mention gives 箐坪; the chain 某乡大箐坪村 still names it whole
+    text = "县农业局驻镇雄县青竹乡大箐坪村工作队协调资金。村民说，让大箐坪村变了样。"
+    assert names(text, gaz, "Community") == ["大箐坪村", "大箐坪村"]
+
+
+def test_a_short_name_listed_after_a_village_is_a_village(gaz):
+    # jieba reads 怀 as a verb; right after 甲村与 (or 、) the short name is the pair's second village
+    assert names("石岭村与坡怀村联建的茶叶基地迎来丰收。", gaz, "Community") == ["石岭村", "坡怀村"]
+    assert names("石岭村、坡怀村联建基地。", gaz, "Community") == ["石岭村", "坡怀村"]
+    assert names("青山村和深入村民家中走访。", gaz, "Community") == ["青山村"]

@@ -2,23 +2,22 @@
 division data.
 
 Province, city and county names come from upper_places.py; streets, communities and
-compounds are found here by their suffix, with the
-name's left edge found from the text itself. A same-name place is linked only when the
+compounds are found here by their suffix, with the name's left edge found from the text
+itself (the tests on each stem are in place_stems.py). A same-name place is linked only when the
 article's other places single it out; otherwise it stays unlinked, never guessed.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
-from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_ACTIVITIES, COMMUNITY_SUFFIXES, GENERIC_STEMS,
-                                  GOAL_VERBS, NEIGHBORHOOD_SUFFIXES, PLACE_LEFT_CONTEXT, SLOGAN_BEFORE_VILLAGE,
-                                  SUBDISTRICT_SUFFIXES,
-                                  RELATIVE_PREFIXES, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS, WORK_VERBS)
-from kg.recognise.project_base import cut_to_head
+from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS, NEIGHBORHOOD_SUFFIXES,
+                                  PLACE_LEFT_CONTEXT, RELATIVE_PREFIXES, SUBDISTRICT_SUFFIXES,
+                                  UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
 from kg.recognise.place_links import PlaceMentions, chains, former_names, gaz_lookup, link_lower
+from kg.recognise.place_stems import (SLOGAN, Cand, address_name, aimed_at, counted, generic, generic_start, in_data,
+                                      ordinary_community, ordinary_lead, place_name, plausible, second_of_a_pair,
+                                      trim_stem, whole_short_name)
 from kg.records import Mention
 from kg.recognise.upper_places import recognise_upper
 
@@ -34,15 +33,10 @@ _MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 9}
 _INSIDE_COMPOUND = re.compile(r"[\u4e00-\u9fff]{1,4}小区")
 # a new area of national level is a District (四川天府新区); it follows a province or city
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2}新区")
-# tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
-_CUT_FLAGS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t", "y", "e", "o", "z", "x", "l", "i")
-# a word this frequent in jieba's dictionary is ordinary vocabulary (乡村, 驻村), not a name's end
-_COMMON_WORD = 1000
 # the longest stretch an organisation's name may run before a place inside it
 _MAX_ORG = 40
 # suffixes a place is often written without inside a longer name (某某门街道 → 某某门)
 _SHORTENED_SUFFIXES = ("街道", "社区", "镇", "乡", "区", "县", "市")
-_LONG_GENERIC_STEMS = tuple(g for g in GENERIC_STEMS if len(g) >= 2)
 
 
 # ---- streets, communities and compounds by suffix --------------------------------------------
@@ -50,70 +44,7 @@ def _is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
-def _trim(stem: str) -> str:
-    """Cut the left context (走进枫林苑 → 枫林苑): keep what follows the last verb, preposition…"""
-    if len(stem) <= 2:
-        return stem
-    if stem.startswith(PLACE_LEFT_CONTEXT) and len(stem) >= 3 and not segment.freq(stem[:2]):
-        stem = stem[1:]  # 驻某某村: jieba may read 驻某 as one word
-    toks = segment.tokens(stem)
-    best = stem
-    for t in toks:
-        rest = stem[t.end:]
-        if len(rest) < 2:
-            break
-        if (t.flag.startswith(_CUT_FLAGS) or t.word in GENERIC_STEMS) and rest not in NEIGHBORHOOD_SUFFIXES:
-            best = rest  # but 幸福花园 keeps 幸福: 花园 alone is no name
-    return best
-
-
-def _whole_short_name(c: "_Cand") -> bool:
-    """A three-character stem standing alone (a headline, a line of its own: 祭某坡社区) is a name,
-    even where jieba reads its first character as a verb; a preposition (在, 到) still cuts."""
-    return c.bounded and len(c.raw) == 3 and c.raw[0] not in PLACE_LEFT_CONTEXT \
-        and not segment.freq(c.raw[:2]) and segment.is_name_like(c.raw) \
-        and not _ends_ordinary_word(c.type, c.raw, c.suffix)
-
-
-def _address_name(c: "_Cand") -> bool:
-    """The whole stem between a county or city and a street's suffix (某区运河湾街道, 某区横江湾镇) is
-    the street's name, though jieba reads its first character as a verb or word of its own; not
-    a verb or preposition of two characters or more, one of the list words, or a generic word."""
-    if c.type != "Subdistrict" or c.prev is None or c.prev[0] != "u" or not c.bounded or len(c.raw) < 2:
-        return False
-    first = segment.tokens(c.raw)[0]
-    return not (c.raw[0] in PLACE_LEFT_CONTEXT or c.raw[0] == "的" or c.raw in GENERIC_STEMS
-                or c.raw.startswith(_LONG_GENERIC_STEMS)
-                or len(first.word) >= 2 and first.flag.startswith(("v", "p")) and segment.is_common(first.word))
-
-
-def _ends_ordinary_word(typ: str, stem: str, suffix: str) -> bool:
-    """Does 村 close an ordinary word (乡村, 农村) or follow a verb (驻村)? Not a name's own last
-    character (仁和村: jieba reads 仁和 as one word)."""
-    return typ == "Community" and suffix == "村" and (stem.endswith(PLACE_LEFT_CONTEXT) and not (
-        len(segment.tokens(stem)[-1].word) > 1 and segment.tokens(stem)[-1].flag.startswith("n")) or any(
-        segment.freq(stem[-k:] + suffix) >= _COMMON_WORD for k in (1, 2) if len(stem) > k))
-
-
-def _generic(stem: str) -> bool:
-    if stem in GENERIC_STEMS or not segment.is_name_like(stem):
-        return True
-    return all(w in GENERIC_STEMS or segment.is_common(w) for w in segment.words(stem))
-
-
-@dataclass
-class _Cand:
-    type: str
-    suffix: str
-    start: int  # of the raw stem
-    sfx_start: int
-    end: int
-    raw: str
-    bounded: bool  # raw stem was cut by punctuation, line start or another place: a clean name
-    prev: int | None  # index of the mention right before it (a chain)
-
-
-def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Mention]) -> list[_Cand]:
+def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Mention]) -> list[Cand]:
     """Every suffix occurrence with the text before it, cut at punctuation, at a place
     already found and at any earlier suffix (so 桥头街道桂花社区 gives 桥头 and 桂花)."""
     ends = {m.end: ("u", k) for k, m in enumerate(upper)}
@@ -125,7 +56,7 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         covered[a:b] = b"\x01" * (b - a)
         inner[a + 1:b] = b"\x01" * max(0, b - a - 1)
     span_ends = {b for _, b in spans}
-    out: list[_Cand] = []
+    out: list[Cand] = []
     for m in _LOWER_RE.finditer(text):
         sfx, s = m.group(0), m.start()
         typ = _LOWER_TYPE[sfx]
@@ -152,7 +83,7 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         if inner[j]:
             continue
         ends[m.end()] = ("c", len(out))
-        out.append(_Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev))
+        out.append(Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev))
     return out
 
 
@@ -168,76 +99,6 @@ def _suffix_follows(text: str, k: int) -> bool:
 
 # a quoted title closes right after the name (荣获“某省和谐社区”等称号): an honour, not the place
 _TITLE = re.compile(r"”(?:等)?(?:[\u4e00-\u9fff]{0,4})?(?:称号|荣誉|荣誉称号)")
-_SLOGAN = re.compile(SLOGAN_BEFORE_VILLAGE)
-_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多][个座处家]$")
-
-
-def _counted(text: str, start: int) -> bool:
-    """Does the stem at ``start`` follow a count (12个 + 待建小区), its classifier in the stem or not?"""
-    return bool(_COUNT.search(text, max(0, start - 2), start) or _COUNT.search(text, max(0, start - 1), start + 1))
-
-
-def _ordinary_lead(lead: str, generic_stem: bool) -> bool:
-    """Is ``lead`` ordinary words written before a place's name (来到边境 + 某某镇)? Before a name of
-    ordinary words (和平街道) only a verb or word of place can end it (地处 + 和平街道)."""
-    words = segment.words(lead)
-    if not all(segment.is_common(w) for w in words) or len(words) > 1 and len(lead) < 3:
-        return False
-    return not generic_stem or segment.tokens(lead)[-1].flag in ("v", "s") or lead.endswith("于")  # 隶属于 (an n to jieba)
-
-
-def _ordinary_community(typ: str, stem: str, after: str) -> bool:
-    """A kind of community, not one: a phrase with 的 (全区最美的社区), or ordinary words before an
-    activity of communities in general (和谐社区建设, 智慧社区治理). The data has a community of almost
-    any ordinary name somewhere, so only a match in the article's own district keeps it."""
-    return typ == "Community" and ("的" in stem or stem in WORK_VERBS and bool(cut_to_head(after))
-                                   or after[:2] in COMMUNITY_ACTIVITIES and _generic(stem))  # 新建村史馆: a work
-
-
-def _aimed_at(typ: str, stem: str, lead: str) -> bool:
-    """Ordinary words after a verb of a goal (打造同心社区, 争创文明村): the kind of place aimed at."""
-    return typ == "Community" and lead in GOAL_VERBS and _generic(stem)
-
-
-def _generic_start(stem: str) -> bool:
-    if segment.tag(stem) in segment.PROPER_TAGS and not segment.is_common(stem):
-        return False  # 上庄: a place word of the dictionary, though jieba splits it as 上 + 庄
-    return stem in GENERIC_STEMS or stem.startswith(_LONG_GENERIC_STEMS) \
-        or segment.tokens(stem)[0].flag.startswith(_CUT_FLAGS) and segment.is_common(segment.tokens(stem)[0].word)
-
-
-def _in_data(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
-    """A name that exists somewhere in the country's division data."""
-    name = _name(typ, stem, suffix)
-    return typ != "Neighborhood" and (gaz.is_lower_name(name) or gaz.is_lower_name(stem + "村"))
-
-
-def _compound_name(typ: str, stem: str) -> bool:
-    """幸福花园小区, 阳光家园小区: a compound whose own name ends in 花园, 家园… is a name, even
-    when made of ordinary words."""
-    inner = next((x for x in NEIGHBORHOOD_SUFFIXES if x != "小区" and stem.endswith(x)), None)
-    if typ != "Neighborhood" or inner is None or len(stem) - len(inner) < 2:
-        return False
-    return not segment.tokens(stem)[0].flag.startswith(("r", "m", "q", "p", "v", "d", "c", "u"))
-
-
-def _plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
-    """Could this be the name of a real street, community or compound?"""
-    if _compound_name(typ, stem):
-        return True
-    if suffix in UNIT_COMPOUND_SUFFIXES and stem.endswith(UNIT_WORDS) and len(stem) >= 3:
-        return True  # 某砖瓦厂家属区, 县某局宿舍: a compound named after its work unit
-    if _generic_start(stem):
-        return False
-    toks = segment.tokens(stem)
-    last = toks[-1]
-    if last.flag.startswith(_CUT_FLAGS) and segment.is_common(last.word):
-        return False  # 深入社区, 提供社区: a verb before the suffix
-    if _ends_ordinary_word(typ, stem, suffix):
-        return False  # 促乡村, 工作队驻村: the suffix ends an ordinary word or follows a verb
-    return _in_data(gaz, typ, stem, suffix) or not _generic(stem)
-
-
 def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None = None) -> PlaceMentions:
     """All place mentions of an article; `blocked` are spans already taken (organisations)."""
     starts = {}
@@ -249,25 +110,30 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     spans = [(m.start, m.end) for m in upper] + list(blocked or [])
     cands = _lower_candidates(text, spans, upper)
     # a name is clean where the text bounds it; elsewhere take the shortest clean name that fits
-    def trim(c: _Cand) -> str:
-        if _in_data(gaz, c.type, c.raw, c.suffix) or _whole_short_name(c) or _address_name(c):
+    def trim(c: Cand) -> str:
+        if in_data(gaz, c.type, c.raw, c.suffix) or whole_short_name(c) or address_name(c):
             return c.raw
         if c.suffix in UNIT_COMPOUND_SUFFIXES:  # 在某某生资公司宿舍区: a unit's name, verbs and all
             unit = re.split(r"[的是了]", c.raw)[-1]  # 历史悠久的某某集团住宅区
             unit = unit[1:] if unit.startswith(PLACE_LEFT_CONTEXT) else unit
-            if unit.endswith(UNIT_WORDS) and len(unit) >= 3 and not _generic(unit):
+            if unit.endswith(UNIT_WORDS) and len(unit) >= 3 and not generic(unit):
                 return unit
         for k in range(1, len(c.raw) - 1):  # 来到边境某某镇: ordinary words before a name the data knows
-            if _in_data(gaz, c.type, c.raw[k:], c.suffix) and _ordinary_lead(c.raw[:k], _generic(c.raw[k:])):
+            if in_data(gaz, c.type, c.raw[k:], c.suffix) and ordinary_lead(c.raw[:k], generic(c.raw[k:])):
                 return c.raw[k:]
-        return _trim(c.raw)
+        return trim_stem(c.raw)
 
     clean = {(c.type, trim(c)) for c in cands if c.bounded and len(c.raw) >= 2}
     accepted: dict[tuple[str, str], bool] = {}
     stems: list[str | None] = []
     linked_ctx = sorted({m.place_id for m in upper if m.place_id is not None and m.type in ("District", "City")})
-    for c in cands:
-        stem = next((c.raw[k:] for k in range(len(c.raw) - 2, -1, -1) if (c.type, c.raw[k:]) in clean), None)
+    for i, c in enumerate(cands):
+        # in an address chain a clean stem is the name whole, whatever shorter stem a cut elsewhere gave;
+        # elsewhere the longest name already accepted (让 + 大某坪村), else the shortest clean stem
+        whole = c.bounded and c.prev is not None and (c.type, c.raw) in clean
+        known = next((c.raw[k:] for k in range(len(c.raw) - 1) if accepted.get((c.type, c.raw[k:]))), None)
+        stem = c.raw if whole else known or next((c.raw[k:] for k in range(len(c.raw) - 2, -1, -1)
+                                                  if (c.type, c.raw[k:]) in clean), None)
         from_clean = stem is not None
         stem = stem or trim(c)
         key = (c.type, stem)
@@ -277,31 +143,32 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             ok = accepted[key]
         else:
             prev_ok = c.prev is not None and (c.prev[0] == "u" or stems[c.prev[1]] is not None)
-            chained = prev_ok and c.raw == stem and c.bounded and (_address_name(c) or not _generic_start(stem) or (
-                gaz.is_lower_name(_name(c.type, stem, c.suffix)) if stem in GENERIC_STEMS
-                else _in_data(gaz, c.type, stem, c.suffix)))  # 某区居民社区: a kind, though a 居民村 exists
-            linked = c.type != "Neighborhood" and gaz_lookup(gaz, _name(c.type, stem, c.suffix), None, linked_ctx)
-            if chained or linked or stem == c.raw and _whole_short_name(c):
+            chained = prev_ok and c.raw == stem and c.bounded and (address_name(c) or not generic_start(stem) or (
+                gaz.is_lower_name(place_name(c.type, stem, c.suffix)) if stem in GENERIC_STEMS
+                else in_data(gaz, c.type, stem, c.suffix)))  # 某区居民社区: a kind, though a 居民村 exists
+            linked = c.type != "Neighborhood" and gaz_lookup(gaz, place_name(c.type, stem, c.suffix), None, linked_ctx)
+            if chained or linked or stem == c.raw and whole_short_name(c) \
+                    or second_of_a_pair(text, c, stem, i, cands, stems):
                 ok = True
-            elif not (from_clean or c.bounded or stem != c.raw) and not _in_data(gaz, c.type, stem, c.suffix):
+            elif not (from_clean or c.bounded or stem != c.raw) and not in_data(gaz, c.type, stem, c.suffix):
                 ok = False  # a long run of text with no edge: only a name the data knows
             else:
-                ok = _plausible(gaz, c.type, stem, c.suffix) or c.type == "Neighborhood" and c.bounded \
-                    and text.count(stem + c.suffix) >= 2 and not _generic_start(stem) and not _generic(stem)
+                ok = plausible(gaz, c.type, stem, c.suffix) or c.type == "Neighborhood" and c.bounded \
+                    and text.count(stem + c.suffix) >= 2 and not generic_start(stem) and not generic(stem)
                 # 某某制冷小区 written again and again: a compound named after a firm, though its
                 # name ends in a word jieba reads as a verb
-            if ok and _counted(text, c.sfx_start - len(stem)):
+            if ok and counted(text, c.sfx_start - len(stem)):
                 ok = False  # 12个待建小区, 5个老旧小区: a counted kind of compound, not one by name
-            if ok and c.suffix == "村" and _SLOGAN.search(c.raw):
+            if ok and c.suffix == "村" and SLOGAN.search(c.raw):
                 ok = False  # 以企带村, 千企联千村: a slogan of pairing, not a village
             start = c.sfx_start - len(stem)
-            if ok and not linked and (_ordinary_community(c.type, stem, text[c.end:c.end + 5])
-                                      or _aimed_at(c.type, stem, text[max(0, start - 2):start])):
+            if ok and not linked and (ordinary_community(c.type, stem, text[c.end:c.end + 5])
+                                      or aimed_at(c.type, stem, text[max(0, start - 2):start])):
                 ok = False  # 最美的社区; 推进和谐社区建设: a kind of community, not one
             accepted[key] = ok
         stems.append(stem if ok else None)
     mentions = list(upper)
-    shorts = _short_names([m.name for m in upper] + [_name(c.type, st, c.suffix) for c, st in zip(cands, stems)
+    shorts = _short_names([m.name for m in upper] + [place_name(c.type, st, c.suffix) for c, st in zip(cands, stems)
                                                      if st is not None and c.type != "Neighborhood"])
     compound_in: dict[str, str] = {}
     for c, stem in zip(cands, stems):
@@ -311,9 +178,9 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             stem, cut = _without_place_prefix(stem, shorts, c.raw)
             community = next((shorts[x] for x in reversed(cut) if shorts[x].endswith(COMMUNITY_SUFFIXES)), None)
             if community:
-                compound_in[_name(c.type, stem, c.suffix)] = community  # 某社区的简称 + 庭园名
+                compound_in[place_name(c.type, stem, c.suffix)] = community  # 某社区的简称 + 庭园名
         s = c.sfx_start - len(stem)
-        mentions.append(Mention(c.type, _name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
+        mentions.append(Mention(c.type, place_name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = [m for m in _dedupe(mentions) if not (m.type == "Community" and _TITLE.match(text, m.end))]
     result = PlaceMentions(mentions, compound_in=compound_in)
@@ -346,12 +213,6 @@ def _without_place_prefix(stem: str, shorts: dict[str, str], raw: str) -> tuple[
     if k > 0 and raw[k - 1] in RELATIVE_PREFIXES and stem.endswith(UNIT_WORDS):
         stem = raw[k - 1] + stem
     return stem, cuts
-
-
-def _name(typ: str, stem: str, suffix: str) -> str:
-    if typ == "Neighborhood":
-        return stem if suffix == "小区" else stem + suffix
-    return stem + suffix
 
 
 def _inside(m: Mention, spans: dict[int, int]) -> bool:
