@@ -437,3 +437,18 @@ def test_a_work_before_its_measure_in_a_list_of_measured_works():
     # 改造3公里、乙: the measure is the work's own, and what follows it is the list's next item
     got = labels("全年完成污水管网改造3公里、楼道墙面翻新2万平方米。")
     assert "污水管网改造" in got and not any("、" in g for g in got)
+
+
+def test_a_named_facility_told_by_its_routine_is_a_standing_service():
+    # a named facility opening its clause, right before 每天/每周/由…: not a bare 食堂, not a clause
+    text = "服务站下设三块：颐年饭堂每天为老人供餐，四点半课堂由大学生辅导作业，“巧手修补站”每周六开放。"
+    assert labels(text) == ["颐年饭堂", "四点半课堂", "“巧手修补站”"]
+    assert labels("社区的童心之家每到周末就坐满了孩子。") == ["童心之家"]
+    assert labels("该食堂由社区运营，记者来到食堂每天都能看到老人。") == []
+    assert labels("活动室每周开放两次。") == []
+    # the same facility quoted before is named as it was
+    assert set(labels("青禾社区“暖心小屋”正式启用。暖心小屋由社工负责管理。")) == {"“暖心小屋”"}
+
+
+def test_a_facility_opened_as_a_park_or_a_hall():
+    assert labels("今年3月，社区引入的普惠托育点正式开园。") == ["普惠托育点"]

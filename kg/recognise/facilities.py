@@ -5,6 +5,8 @@
 - A facility opened: 某某食堂正式开业, “某某之家”在某小区建成 (a name with a facility head, or a
   quoted name, right before an opening verb).
 - A village industry: 某某养殖场, 某某茶叶基地 (a named farm or park of the village).
+- A standing service told by its routine: 某某饭堂每天为老人供餐, “某某课堂”由大学生志愿者辅导
+  (a named facility opening its clause, right before a word of routine).
 - A quoted facility: 来到“某某议事亭”, 向“某某爱心超市”捐赠 (the quotation itself ends with a
   facility head; a physical facility counts even when the text calls it a platform).
 """
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import FACILITY_HEADS, INDUSTRY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, TREATMENTS
+from kg.recognise.lexicon import (ATTRIBUTE_TIMES, FACILITY_HEADS, INDUSTRY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, ROUTINE_CUES,
+                                  TREATMENTS)
 from kg.recognise.project_base import CUT_FLAGS, QUOTE, ProjectMention, alternation, clean, head_of
 from kg.recognise.quantities import strip_quantities
 from kg.text import segment
@@ -22,6 +25,7 @@ from kg.text.split import clause_bounds
 _FILL = r"(?:重新|全面|统一|集中|彻底|逐一|免费|义务|进行了|进行|实施了|实施|开展了|开展|予以|加以|了|用[^，,。；;：:\n]{1,10}?|以[^，,。；;：:\n]{1,12}?为主题)*"
 _TREATED = re.compile(rf"对(?P<obj>[^，,。；;！!？?：:、\n“”]{{2,12}}?){_FILL}(?P<work>{alternation(TREATMENTS)})(?:处理)?")
 _OPENED = re.compile(rf"(?:正式)?(?:{alternation(OPENING_VERBS)})")
+_ROUTINE = re.compile(alternation(ROUTINE_CUES))
 # objects that are people, behaviour or an abstraction, not a thing to be worked on
 _NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
 _BARE_PLACE = re.compile(r"(?:另外|其他|其余|这些|部分|多个|各)?(?:小区|社区|村|院落|楼栋)")
@@ -33,7 +37,27 @@ _INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{alternation(INDUSTRY_
 def recognise(text: str) -> list[ProjectMention]:
     """Treated things, opened facilities and village industries; quoted facilities come from
     `quoted`, run after the rules that read a head written after a quotation (“某某驿站”便民柜)."""
-    return _treated(text) + _opened(text) + _industries(text)
+    return _treated(text) + _opened(text) + _industries(text) + _routines(text)
+
+
+def _routines(text: str) -> list[ProjectMention]:
+    """某某饭堂每天为老人供餐: a named facility (not a bare 食堂) that opens its clause, right before a
+    word of routine."""
+    out = []
+    for m in _ROUTINE.finditer(text):
+        a, _ = clause_bounds(text, m.start(), m.start())
+        name = text[a:m.start()].rsplit("的", 1)[-1]  # 社区的儿童之家: what the community has
+        if not name.endswith(_FACILITY) and not (name.endswith("”") and name.startswith("“")):
+            continue
+        inner = name.strip("“”")
+        toks = segment.tokens(inner)
+        if not 3 <= len(inner) <= 12 or len(inner) <= len(head_of(inner)) or not name.startswith("“") and (
+                toks[0].flag in CUT_FLAGS and segment.is_common(toks[0].word) and not inner.startswith(ATTRIBUTE_TIMES)
+                or any(t.flag.startswith(("v", "p")) for t in toks[:-1])):
+            continue  # a bare 食堂, or a clause (记者来到食堂) rather than a facility's name (四点半课堂)
+        label = f"“{inner}”" if f"“{inner}”" in text else clean(name)  # named as its quoted mention is
+        out.append(ProjectMention(label, m.start() - len(name), m.start(), "opened", head_of(inner)))
+    return out
 
 
 def _industries(text: str) -> list[ProjectMention]:

@@ -193,7 +193,7 @@ TREATMENTS = ("整治", "加固", "粉刷", "规整", "铺设", "养护", "更�
               "修缮", "硬化", "绿化", "亮化", "美化", "清淤", "整修", "翻新", "彩绘", "整饰", "疏通", "修复", "改建",
               "重建", "防水", "检修", "修补", "清掏", "拓宽", "绘制", "刷白", "刷漆", "划线", "分流", "种植")
 # a facility opened (某某食堂正式开业, “某某之家”在某小区建成)
-OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌")
+OPENING_VERBS = ("开业", "揭牌", "启用", "投入使用", "建成", "落成", "开张", "挂牌", "开园", "开馆")
 # time words that name a kind of facility or service (老年食堂, 暑期托管班), not when it was done
 ATTRIBUTE_TIMES = ("老年", "暑期", "寒假", "暑假", "日间", "夜间", "午间", "晚间", "周末", "假期", "课后", "四点半")
 # verbs of a work's progress written after it (某某工程已动工, 某某电站已并网发电)
@@ -205,7 +205,11 @@ INDUSTRY_HEADS = ("养殖场", "养殖基地", "种植基地", "花卉基地", "
                   "养殖小区")
 # heads of a physical facility, also inside a quoted name (来到“某某议事亭”)
 FACILITY_HEADS = ("食堂", "饭堂", "餐厅", "饭桌", "超市", "小屋", "驿站", "书屋", "广场", "公园", "长廊", "亭", "议事亭",
-                  "之家", "服务站", "守护站", "活动室", "议事室", "阅览室", "便民柜", "充电棚", "服务中心", "照料中心")
+                  "之家", "服务站", "守护站", "活动室", "议事室", "阅览室", "便民柜", "充电棚", "服务中心", "照料中心",
+                  "课堂", "调解室", "修补站", "托育点", "学习角", "图书角")
+# words of a routine: a facility written right before one is a standing service (某某饭堂每天为老人
+#供餐, “某某课堂”由大学生志愿者辅导)
+ROUTINE_CUES = ("每天", "每日", "每周", "每月", "每晚", "每逢", "每到", "定期", "常年", "全年", "由")
 # heads that make a phrase a method, event, campaign, title or problem instead
 NOT_PROJECT_HEADS = (
     "模式", "机制", "工作法", "方法", "理念", "思路", "平台", "体系", "制度", "责任制", "行动", "整治", "活动",
