@@ -240,3 +240,19 @@ def test_a_short_name_listed_after_a_village_is_a_village(gaz):
     assert names("石岭村与坡怀村联建的茶叶基地迎来丰收。", gaz, "Community") == ["石岭村", "坡怀村"]
     assert names("石岭村、坡怀村联建基地。", gaz, "Community") == ["石岭村", "坡怀村"]
     assert names("青山村和深入村民家中走访。", gaz, "Community") == ["青山村"]
+
+
+def test_a_village_named_by_its_lie_of_the_land(gaz):
+    # 坳, 沟, 坪…: a stem of ordinary words ending in one is a village's name
+    assert names("记者来到大山深处的石门坳村。", gaz, "Community") == ["石门坳村"]
+    assert names("在大箐坪村，工作队修通了路。", gaz, "Community") == ["大箐坪村"]
+
+
+def test_an_ordinary_word_ending_in_cun_after_a_street_is_no_village(gaz):
+    # right after a town, 扎实推进农村(人居环境整治) is a chain by position only: 农村 is a word
+    assert names("临桂区茶洞岭镇扎实推进农村人居环境整治。", gaz, "Community") == []
+
+
+def test_an_epoch_word_starts_no_name(gaz):
+    # 新时代 is a generic word of the genre; 大 alone (大箐坪村) no longer cuts a name
+    assert names("青禾社区党总支获评“浙江省新时代居村先锋”称号。", gaz, "Community") == ["青禾社区"]

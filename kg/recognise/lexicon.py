@@ -36,6 +36,9 @@ COMMUNITY_ACTIVITIES = ("建设", "治理", "营造", "发展")
 # verbs of a goal: ordinary words after one of these and before 社区/村 name the kind of place aimed
 # at (打造同心社区, 争创文明村), not a place
 GOAL_VERBS = ("打造", "创建", "争创", "构建", "建设", "营造", "争当", "共建")
+# the last characters of village names that tell the lie of the land (某某坳, 某某沟, 某某坪): a stem of
+# ordinary words ending in one, before 村, is a village's name; not 山, 江, 水 (山村, 渔村 are words)
+TOPONYM_ENDS = "坳沟坪岭塘冲峪洼坝岗垭寨屯堡湾溪岩坡庄铺"
 # a slogan of pairing, not a village: 以企带村, 以商兴村 (以 + agent + verb), 万企帮万村, 干部联千村
 # (verb + a round number of villages); matched against the text right before 村
 SLOGAN_BEFORE_VILLAGE = r"(?:[帮联带包结扶驻兴助][千百万]|以[\u4e00-\u9fff]{1,2}[带促兴强富帮])$"
@@ -46,7 +49,7 @@ GENERIC_STEMS = {
     "示范", "文明", "幸福", "和谐", "美丽", "健康", "平安", "智慧", "绿色", "特色", "先进", "模范", "新型",
     "普通", "一般", "传统", "大型", "小型", "新建", "铁路", "集聚型", "园区", "两个", "几个", "多个", "我们",
     "你们", "他们", "城中", "乡村", "城乡", "街道", "社区", "小区", "居民", "物业", "管理", "改造", "村改居",
-    "试点", "重点", "典型", "所有", "部分", "新", "老", "大", "小", "本地", "当地", "外地", "家", "家门口",
+    "试点", "重点", "典型", "所有", "部分", "新", "老", "大", "小", "本地", "当地", "外地", "家", "家门口", "新时代",
     # governance titles (示范村(法治村), 星级社区); none is the name of a village or community in
     # the national division data
     "善治", "法治", "德治", "共治", "智治", "治理", "网格", "星级", "标杆", "样板",

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (COMMUNITY_ACTIVITIES, GENERIC_STEMS, GOAL_VERBS, NEIGHBORHOOD_SUFFIXES,
-                                  PLACE_LEFT_CONTEXT, SLOGAN_BEFORE_VILLAGE, UNIT_COMPOUND_SUFFIXES, UNIT_WORDS,
-                                  WORK_VERBS)
+                                  PLACE_LEFT_CONTEXT, SLOGAN_BEFORE_VILLAGE, TOPONYM_ENDS, UNIT_COMPOUND_SUFFIXES,
+                                  UNIT_WORDS, WORK_VERBS)
 from kg.recognise.project_base import cut_to_head
 
 # tokens that end the left context of a name: verbs, prepositions, adverbs, pronouns, numbers…
@@ -35,7 +35,7 @@ def trim_stem(stem: str) -> str:
         rest = stem[t.end:]
         if len(rest) < 2:
             break
-        if (t.flag.startswith(_CUT_FLAGS) or t.word in GENERIC_STEMS) and rest not in NEIGHBORHOOD_SUFFIXES:
+        if (t.flag.startswith(_CUT_FLAGS) or t.word in _LONG_GENERIC_STEMS) and rest not in NEIGHBORHOOD_SUFFIXES:
             best = rest  # but 幸福花园 keeps 幸福: 花园 alone is no name
     return best
 
@@ -166,7 +166,9 @@ def plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
         return False  # 深入社区, 提供社区: a verb before the suffix
     if ends_ordinary_word(typ, stem, suffix):
         return False  # 促乡村, 工作队驻村: the suffix ends an ordinary word or follows a verb
-    return in_data(gaz, typ, stem, suffix) or not generic(stem)
+    return in_data(gaz, typ, stem, suffix) or not generic(stem) \
+        or typ == "Community" and suffix == "村" and len(stem) >= 3 and stem[-1] in TOPONYM_ENDS
+    # 石门坳村, 大箐沟村: a village named by its lie of the land, though its words are ordinary
 
 
 def place_name(typ: str, stem: str, suffix: str) -> str:

@@ -15,7 +15,8 @@ from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERI
                                   PLACE_LEFT_CONTEXT, RELATIVE_PREFIXES, SUBDISTRICT_SUFFIXES,
                                   UNIT_COMPOUND_SUFFIXES, UNIT_WORDS)
 from kg.recognise.place_links import PlaceMentions, chains, former_names, gaz_lookup, link_lower
-from kg.recognise.place_stems import (SLOGAN, Cand, address_name, aimed_at, counted, generic, generic_start, in_data,
+from kg.recognise.place_stems import (SLOGAN, Cand, address_name, aimed_at, counted, ends_ordinary_word, generic,
+                                      generic_start, in_data,
                                       ordinary_community, ordinary_lead, place_name, plausible, second_of_a_pair,
                                       trim_stem, whole_short_name)
 from kg.records import Mention
@@ -145,7 +146,8 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
             prev_ok = c.prev is not None and (c.prev[0] == "u" or stems[c.prev[1]] is not None)
             chained = prev_ok and c.raw == stem and c.bounded and (address_name(c) or not generic_start(stem) or (
                 gaz.is_lower_name(place_name(c.type, stem, c.suffix)) if stem in GENERIC_STEMS
-                else in_data(gaz, c.type, stem, c.suffix)))  # 某区居民社区: a kind, though a 居民村 exists
+                else in_data(gaz, c.type, stem, c.suffix))) \
+                and not ends_ordinary_word(c.type, stem, c.suffix)  # 某区居民社区; 某镇扎实推进农村(人居环境)
             linked = c.type != "Neighborhood" and gaz_lookup(gaz, place_name(c.type, stem, c.suffix), None, linked_ctx)
             if chained or linked or stem == c.raw and whole_short_name(c) \
                     or second_of_a_pair(text, c, stem, i, cands, stems):
