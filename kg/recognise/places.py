@@ -129,12 +129,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     stems: list[str | None] = []
     linked_ctx = sorted({m.place_id for m in upper if m.place_id is not None and m.type in ("District", "City")})
     for i, c in enumerate(cands):
-        # in an address chain a clean stem is the name whole, whatever shorter stem a cut elsewhere gave;
-        # elsewhere the longest name already accepted (让 + 大某坪村), else the shortest clean stem
-        whole = c.bounded and c.prev is not None and (c.type, c.raw) in clean
-        known = next((c.raw[k:] for k in range(len(c.raw) - 1) if accepted.get((c.type, c.raw[k:]))), None)
-        stem = c.raw if whole else known or next((c.raw[k:] for k in range(len(c.raw) - 2, -1, -1)
-                                                  if (c.type, c.raw[k:]) in clean), None)
+        stem = next((c.raw[k:] for k in range(len(c.raw) - 2, -1, -1) if (c.type, c.raw[k:]) in clean), None)
         from_clean = stem is not None
         stem = stem or trim(c)
         key = (c.type, stem)
