@@ -121,6 +121,8 @@ SUPPORT_AFTER = ("后盾单位", "共建单位", "帮扶单位", "结对单位",
 # words after an organisation that make it a supporter only when the community follows in the clause
 # (走进某社区, 给予某社区补贴; but 来到现场, 给予表扬, 联合调研组)
 SUPPORT_TOWARD = ("走进", "深入", "联合", "来到", "给予", "补贴", "购买服务", "承接", "派出", "坐诊")
+# verbs of joint work right after 与/同 + an organisation (社区与某公司合作改造, 与某大队开展演练)
+SUPPORT_JOINT = ("合作", "开展", "联合", "共同", "携手")
 # a clause that states support for the community whatever the verb
 SUPPORT_CLAUSE = ("后盾单位", "共建单位", "帮扶单位", "联点", "结对", "签约", "义诊", "合作协议", "共建协议")
 # a work team or cadre a unit sends to a village (某局驻某村工作队): the unit backs the village

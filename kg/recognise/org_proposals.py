@@ -84,6 +84,8 @@ def _refused(text: str, name: str, b: int) -> bool:
     if not sfx and not (_whole_before(text, b) and any(
             len(w) >= 2 and segment.freq(w) < segment.PLACE_WORD_FREQ for w in segment.words(name))):
         return True  # a name with no type suffix needs a rare word (某某科技) and its phrase's end
+    if text[b - len(name) - 1:b - len(name)] == "“" and text[b:b + 1] == "”":
+        return True  # “时间银行”: a programme named like a body, as in the rules
     if name.endswith(MEDIA_SUFFIXES) or text.startswith(MEDIA_SUFFIXES, b) or name.endswith("报"):
         return True  # 某某日报, 某某网: media are not entities
     if name.endswith(_PLACE_HEADS) or name.endswith(_NOT_BODY_HEADS):

@@ -54,6 +54,8 @@ _KIND = [
                             "社会工作服务中心", "发展中心", "交流中心") + OFFICIAL_ABBREVIATIONS),
 ]
 _COMPANY_FORMS = ("有限公司", "公司")
+# a unit named again by its kind before its own party body (市场党支部, 公司党委): no name of its own
+_BARE_UNITS = ("市场", "公司", "企业", "集团", "银行", "医院", "学校", "单位", "机关")
 # outside units whose party body is the unit itself (not 委, 党委: bodies of a place)
 _UNIT_FORMS = tuple(x for x in ORG_SUFFIXES if not x.endswith(("委", "委员会", "政府", "党总支", "党支部")))
 # trade words that end a firm's brand (某某药业, 某某置业)
@@ -252,8 +254,10 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         if text.startswith(MEDIA_SUFFIXES, e) or name.endswith(MEDIA_SUFFIXES):
             continue
         if sfx in INTERNAL_BODY_SUFFIXES or sfx.endswith(("委", "政府")):
-            if not stem or stem.endswith(OWN_BODY_STEM_ENDS) or stem in ("小区", "两"):
-                continue  # 社区党委, 街道党工委, 乡政府: no name of their own
+            if not stem or stem.endswith(OWN_BODY_STEM_ENDS) or stem in ("小区", "两") or stem in _BARE_UNITS:
+                continue  # 社区党委, 街道党工委, 乡政府, 市场党支部: no name of their own
+        if text[start - 1:start] == "“" and text[e:e + 1] == "”":
+            continue  # “时间银行”, “爱心超市”: a programme named like a body, not a body
         if own_centre(name):
             continue  # 某社区居家养老服务中心: the community's own facility, a project
         if _COMPOUND_AFTER.match(text, e):
@@ -322,7 +326,8 @@ def _senders(text: str, found: list[OrgMention], spans: list[tuple[int, int]]) -
 
 
 def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:
-    """One canonical name per body: 金桥物业 = 金桥物业公司, 雨湖区教育部门 = 雨湖区教育局; a brand
+    """One canonical name per body: 金桥物业 = 金桥物业公司, 雨湖区教育部门 = 雨湖区教育局, 某党某市委
+    = 某党某市委员会; a brand
     written alone (华宇) is a further mention of its enterprise."""
     names = Counter(o.canonical for o in found)
     rename: dict[str, str] = {}
@@ -330,8 +335,8 @@ def _merge(text: str, found: list[OrgMention]) -> list[OrgMention]:
         for other in names:
             if other != n and other.startswith(n) and other[len(n):] in ("公司", "有限公司", "集团"):
                 rename[n] = other
-            if n.endswith("部门") and other == n[:-2] + "局":
-                rename[n] = other
+            if n.endswith("部门") and other == n[:-2] + "局" or n.endswith("委") and other == n + "员会":
+                rename[n] = other  # 某市委 written short for 某市委员会
     for o in found:
         if o.canonical in rename:
             o.aliases.add(o.canonical)

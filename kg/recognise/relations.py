@@ -10,7 +10,8 @@ import bisect
 import re
 from collections import Counter
 
-from kg.recognise.lexicon import COMMUNITY_SUFFIXES, SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE, SUPPORT_TOWARD
+from kg.recognise.lexicon import (COMMUNITY_SUFFIXES, SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE, SUPPORT_JOINT,
+                                  SUPPORT_TOWARD)
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
 
@@ -191,5 +192,7 @@ def supports(text: str, org: Mention) -> bool:
     window = after[:40] if after[:1] in "、和及与" else after[:16]
     if any(w in window for w in SUPPORT_AFTER):
         return True
+    if before.endswith(("与", "同")) and after.startswith(SUPPORT_JOINT):
+        return True  # 与某公司合作改造, 与某大队开展演练: works jointly with the community
     k = next((window.find(w) for w in SUPPORT_TOWARD if w in window), -1)  # 走进某社区, 给予某村补贴
     return k >= 0 and any(s in after[k:] for s in COMMUNITY_SUFFIXES)
