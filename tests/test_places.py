@@ -210,6 +210,7 @@ GENRE = [
     # 打造同心社区: the kind aimed at; the same words in an address chain are a place the data knows
     ("verb_of_a_goal", "赫山区打造同心社区。", "Community", []),
     ("verb_of_a_goal", "益阳市赫山区同心社区举办讲座。", "Community", ["同心社区"]),
+    ("verb_of_a_goal", "社区以打造“同心社区”为抓手。", "Community", []),
     # 居民 is in the word list of generic uses; a village 居民村 elsewhere does not make 居民社区 a name
     ("generic_word_after_a_district", "宝安区居民社区氛围浓厚。", "Community", []),
     ("generic_word_after_a_district", "长沙市芙蓉区东湖街道幸福社区开展活动。", "Community", ["幸福社区"]),

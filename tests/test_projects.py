@@ -1,4 +1,6 @@
 """Projects and their community on invented texts: each test states one rule of the genre."""
+import pytest
+
 from kg.extract import extract
 from kg.recognise import orgs, places, projects
 from kg.records import Article
@@ -452,3 +454,24 @@ def test_a_named_facility_told_by_its_routine_is_a_standing_service():
 
 def test_a_facility_opened_as_a_park_or_a_hall():
     assert labels("今年3月，社区引入的普惠托育点正式开园。") == ["普惠托育点"]
+
+
+# Works of the genre, one invented sentence per rule: (rule, sentence, the project labels expected).
+GENRE = [
+    # a dimension before its measure goes with it (一座长36米的, 占地500平方米的, 6.5公里长的)
+    ("dimension", "村里建成了一座长36米的便民桥，还建起了一座占地500平方米的茶叶加工厂。", ["便民桥", "茶叶加工厂"]),
+    ("dimension", "两村合建了一条6.5公里长的产业路。", ["合建产业路"]),
+    # 分别是 opens the list of the works counted before it; works named by their compound stay whole,
+    # and a compound's own 和 is no list word when another 和 leaves a work on each side
+    ("list_named_by_compound", "5项工程已交付，分别是桂园雨污分流、丽和苑健身器材安装和丽和苑加装电梯2部。",
+     ["桂园雨污分流", "丽和苑健身器材安装", "丽和苑加装电梯"]),
+    # 打造成…: the place is made into something, no work's object follows
+    ("made_into", "镇里力争把石岭村打造成远近闻名的“产业示范村”。", []),
+    # a store of records is not a thing built
+    ("store_of_records", "该工程被纳入市级城市更新项目库。", []),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", GENRE, ids=[f"{r[0]}-{k}" for k, r in enumerate(GENRE)])
+def test_the_grammar_of_works(rule, text, expected):
+    assert labels(text) == expected

@@ -160,7 +160,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
                 ok = False  # 以企带村, 千企联千村: a slogan of pairing, not a village
             start = c.sfx_start - len(stem)
             if ok and not linked and (ordinary_community(c.type, stem, text[c.end:c.end + 5])
-                                      or aimed_at(c.type, stem, text[max(0, start - 2):start])):
+                                      or aimed_at(c.type, stem, text[max(0, start - 3):start].removesuffix("“")[-2:])):
                 ok = False  # 最美的社区; 推进和谐社区建设: a kind of community, not one
             accepted[key] = ok
         stems.append(stem if ok else None)

@@ -36,8 +36,8 @@ _WORKS = tuple(sorted(set(WORK_VERBS) | set(TREATMENTS), key=len, reverse=True))
 # works done to a thing (not 建设, 发展, 落实: they also close 作风建设, 产业发展)
 _PHYSICAL = tuple(w for w in _WORKS if w not in WEAK_WORK_VERBS)
 # light verbs a list of works follows (实施了甲、乙和丙)
-# or the words that open what a renovation holds (改造内容包括甲、乙和丙)
-_LIGHT = re.compile(r"(?:实施了|完成了|进行了|开展了|推进了|包括|包含|涵盖)")
+# or the words that open what a renovation holds (改造内容包括甲、乙和丙; 5项工程分别是甲、乙…)
+_LIGHT = re.compile(r"(?:实施了|完成了|进行了|开展了|推进了|包括|包含|涵盖|分别是|分别为|主要有)")
 # a count of projects closed by a colon (项目5个：, 5个项目：, 项目有：)
 _COLON = re.compile(r"(?:项目|工程)(?:[\d一二三四五六七八九十两]+[个项]|有|包括)?[：:]|[\d一二三四五六七八九十两]+[个项](?:民生)?(?:项目|工程)[：:]")
 _OPENER = re.compile(alternation(LIST_OPENERS))
@@ -132,11 +132,20 @@ def _split_last(parts: list[str]) -> list[str]:
     """甲、乙和丙: the last part joined by 和 or 及 (a word of its own to jieba) is two items."""
     if len(parts) < 2:
         return parts
-    toks = segment.tokens(parts[-1])
+    last = parts[-1]
+    toks = segment.tokens(last)
     k = next((t for t in toks[1:-1] if t.word in ("和", "及") and t.flag == "c"), None)
+
+    def works(j: int, n: int) -> bool:
+        return is_work(strip_quantities(last[:j])) and is_work(strip_quantities(last[j + n:]))
+    if k is not None and not works(k.start, len(k.word)):
+        # jieba may read a name's 和 as the list word (路灯更新|和|某和苑加装电梯): another 和 that
+        # leaves a work on each side is the list's
+        k = next((segment.Token(w, "c", j, j + 1) for j, w in enumerate(last) if 0 < j < len(last) - 1
+                  and w in "和及" and works(j, 1)), k)
     if k is None:
         return parts
-    return parts[:-1] + [parts[-1][:k.start], parts[-1][k.end:]]
+    return parts[:-1] + [last[:k.start], last[k.end:]]
 
 
 def works_on_items(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:

@@ -70,6 +70,6 @@ def concrete(obj: str, before_verb: bool = False) -> bool:
     toks = segment.tokens(obj)
     if before_verb and obj in WORK_VERBS:
         return False  # 完成了维修改造, 建设改造: a work written before another is no object
-    if obj.startswith(_NOT_OBJECT_STARTS):
-        return False  # 改造后…, 改造作为…: the verb's clause goes on, no object follows
+    if obj.startswith(_NOT_OBJECT_STARTS) or toks and toks[0].word == "成":
+        return False  # 改造后…, 改造作为…, 打造成…: the verb's clause goes on, no object follows
     return not (toks and toks[0].flag in ("p", "c", "d", "r", "f", "u") and segment.is_common(toks[0].word))
