@@ -469,6 +469,15 @@ GENRE = [
     ("made_into", "镇里力争把石岭村打造成远近闻名的“产业示范村”。", []),
     # a store of records is not a thing built
     ("store_of_records", "该工程被纳入市级城市更新项目库。", []),
+    # what a thing is turned into is the work; a quoted name keeps its numbers
+    ("turned_into", "师生和居民把闲置边角地改造成了“一米菜园”。", ["改造“一米菜园”"]),
+    # 更换 after its object; not the second of two verbs (修复、更换) whose object is before both
+    ("object_first", "改造完成后，破损的雨水管网全部更换。", ["雨水管网更换"]),
+    ("object_first", "秋千、跷跷板也已修复、更换。", []),
+    # a quoted programme's head may start with a time of life (“某某”四点半课堂); heads of the genre
+    ("heads", "柳湾社区的“椰林成长”四点半课堂已连续开办三年。", ["“椰林成长”四点半课堂"]),
+    ("heads", "那岭村联建的芒果产业基地迎来丰收，西滩营村建成青贮饲料加工点一处。", ["芒果产业基地", "青贮饲料加工点"]),
+    ("heads", "柳湾社区开设了“爱心餐桌”，还设立平价蔬菜直供点。", ["“爱心餐桌”", "平价蔬菜直供点"]),
 ]
 
 

@@ -12,8 +12,8 @@ import re
 
 from kg.text import segment
 from kg.recognise import facilities, series, stated_works
-from kg.recognise.lexicon import (FOUNDING_VERBS, HANDOUT_HEADS, HANDOUT_VERBS, LIST_CLASSES, LIST_INTRO,
-                                  NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROVIDE_HEADS,
+from kg.recognise.lexicon import (ATTRIBUTE_TIMES, FOUNDING_VERBS, HANDOUT_HEADS, HANDOUT_VERBS, LIST_CLASSES,
+                                  LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROVIDE_HEADS,
                                   PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise.open_objects import BUILDING_VERBS, open_object
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, alternation,
@@ -45,6 +45,8 @@ _PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # what a community calls its quoted programme (某社区“某某”服务品牌)
 _BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
+# the result a thing is turned into (改造成了…, 改建成…)
+_RESULT = re.compile(r"^成了?")
 # the longest object read before its work (楼道照明设施 + 改造)
 _OBJECT_REACH = 24
 # how far back a longer word holding a verb may begin (种植业, 新建村史馆)
@@ -68,7 +70,7 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         head = cut_to_head(after, 8)
         before = text[a:s]
         first = segment.tokens(head)[0] if head else None
-        if head and first.flag in CUT_FLAGS:
+        if head and first.flag in CUT_FLAGS and not head.startswith(ATTRIBUTE_TIMES):  # (“某某”四点半课堂)
             head = ""  # “沉”到服务中: a verb follows, not a name
         head = "" if head.endswith("服务项目") and segment.is_common(head[:-4] or "服务") else head
         if head.endswith("服务") and (head == "服务" or segment.is_common(head[:-2])):
@@ -104,6 +106,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         run = strip_quantities(text[e:stop])  # up to the clause end, the next work verb or an item already taken
         joined = run.startswith("、") or run[:1] in ("和", "及") and segment.tokens(run[:4])[0].word in ("和", "及")
         run = "" if joined else LEAD.sub("", run)  # …和乙, …1.2公里、乙: a list, not an object
+        if verb in OBJECT_FIRST_VERBS or verb == "改建":
+            run = _RESULT.sub("", run)  # 把空地改造成了“某某菜园”: what the thing became is the work
         if "等" in run:
             listed, run = run[:run.rindex("等")], run[run.rindex("等") + 1:]
             if listed and run.startswith("“"):
@@ -127,7 +131,7 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
         after = strip_quantities(text[e:b])  # 管网改造1.2公里、乙: the measure is the work's own
-        if verb in OBJECT_FIRST_VERBS and (not after or after[0] in "、的等项和及与"):
+        if verb in OBJECT_FIRST_VERBS and (not after or after[0] in "、的等项和及与") and text[s - 1:s] not in ("、", "和"):
             left = left_object(strip_quantities(text[max(a, s - _OBJECT_REACH):s]))
             if len(left) >= 2 and not any(in_blocked[a:s]) and concrete(left, True):
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,

@@ -113,6 +113,11 @@ STRIP = re.compile(rf"(?:{_DIMENSION})?{_NUM}[多余]?(?:万|亿)?(?:个|盏|户
                    "|(?<!第)(?:一些|一批|若干)")  # indefinite counts too (新增一些停车位 → 新增停车位)
 
 
+_QUOTED = re.compile(r"(“[^“”]*”)")
+
+
 def strip_quantities(text: str) -> str:
-    """安装30盏路灯 → 安装路灯"""
-    return STRIP.sub("", text)
+    """安装30盏路灯 → 安装路灯; a quoted name keeps its numbers (“一米菜园”)."""
+    if "“" not in text:
+        return STRIP.sub("", text)
+    return "".join(part if part.startswith("“") else STRIP.sub("", part) for part in _QUOTED.split(text))
