@@ -478,6 +478,15 @@ GENRE = [
     ("heads", "柳湾社区的“椰林成长”四点半课堂已连续开办三年。", ["“椰林成长”四点半课堂"]),
     ("heads", "那岭村联建的芒果产业基地迎来丰收，西滩营村建成青贮饲料加工点一处。", ["芒果产业基地", "青贮饲料加工点"]),
     ("heads", "柳湾社区开设了“爱心餐桌”，还设立平价蔬菜直供点。", ["“爱心餐桌”", "平价蔬菜直供点"]),
+    ("heads", "两栋楼之间新建了风雨连廊。", ["新建风雨连廊"]),
+    # 成立 sets up the community's own team only when the clause names the community or its body
+    ("founded_by_the_community", "小区党支部还成立党员先锋队，社区成立志愿服务队。", ["党员先锋队", "志愿服务队"]),
+    ("founded_by_the_community", "工作组举行义演，成立了男女舞龙队、狮子灯队。", []),
+    # a thing told as changed into another: a work on it, named by both; not a time or a place changed
+    ("changed_into", "以前的露天平屋顶改成了盖瓦坡屋顶，车库照明全部改为LED灯。",
+     ["平屋顶改成盖瓦坡屋顶", "车库照明改为LED灯"]),
+    ("changed_into", "原来的垃圾堆放点变成了一座小游园。", ["垃圾堆放变成小游园"]),
+    ("changed_into", "活动时间由周六改为周日，他说日子变成了好日子。", []),
 ]
 
 

@@ -45,6 +45,8 @@ _PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # what a community calls its quoted programme (某社区“某某”服务品牌)
 _BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
+# the community or one of its own bodies as the subject of 成立 (社区成立…, 小区党支部还成立…)
+_OWN_FOUNDER = re.compile(r"(?:社区|村|小区|党支部|党总支|党委|居委会)(?:还|又|也|先后|积极|牵头)*$")
 # the result a thing is turned into (改造成了…, 改建成…)
 _RESULT = re.compile(r"^成了?")
 # the longest object read before its work (楼道照明设施 + 改造)
@@ -94,6 +96,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         if in_taken[s]:
             continue
         a, b = clause_bounds(text, s, e, CLAUSE_STOPS)
+        if verb == "成立" and not _OWN_FOUNDER.search(text, a, s):
+            continue  # 成立 gives the community's own team only when the clause names it the founder
         if _inside_a_noun(text, a, s, e) or _inside_a_quoted_name(text, a, s, e):
             continue  # 种植业, 建设者, “平安建设”: the verb is part of a longer word or of a name
         # object after the verb, up to the clause end or the next work verb
@@ -264,6 +268,7 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     taken = [(p.start, p.end) for p in found]
     found += _works(text, taken, blocked)
     found += stated_works.recognise(text, [(p.start, p.end) for p in found], communities)
+    found += stated_works.changes(text, [(p.start, p.end) for p in found])
     found += _programmes(text, found)
     found = [p for p in found if p.label and (p.rule in ("standing", "treated") or not p.label.endswith(NOT_PROJECT_HEADS))]
     found = [p for p in found if not p.label.endswith(_TEAMS) or _own_team(text, p, blocked)]

@@ -1,5 +1,6 @@
 """Works told by their state: the work comes first and a verb of its progress ends the clause
-(某路硬化工程已于上月动工, 村里的老年食堂已建成投用, 光伏电站已并网发电).
+(某路硬化工程已于上月动工, 村里的老年食堂已建成投用, 光伏电站已并网发电), or a thing is told as
+changed into another (露天平屋顶改成了坡屋顶, 车库照明全部改为LED灯).
 
 The object before the verb is read as a work verb's object is (kg/recognise/work_objects.py): a
 thing with a project head, not a kind of work (基础设施) or a programme over a whole area
@@ -9,14 +10,15 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import STATE_VERBS
-from kg.recognise.project_base import ProjectMention, alternation, clean, head_of
+from kg.recognise.lexicon import CHANGE_VERBS, STATE_VERBS
+from kg.recognise.project_base import LEAD, ProjectMention, alternation, clean, cut_to_head, head_of
 from kg.recognise.quantities import strip_quantities
 from kg.recognise.work_objects import concrete, left_object
 from kg.records import Mention
 from kg.text.split import CLAUSE_END, clause_bounds
 
 _STATE = re.compile(alternation(STATE_VERBS))
+_CHANGE = re.compile(alternation(CHANGE_VERBS))
 # what may follow the verb before its clause ends (建成投用, 竣工了, 建成并投入使用)
 _AFTER = re.compile(r"(?:了|并|投用|投入使用|交付使用|使用|运行|运营|发电|通车)*")
 # the characters an object is written in, up to the verb (the last run of them)
@@ -48,6 +50,28 @@ def recognise(text: str, taken: list[tuple[int, int]], communities: list[Mention
             continue
         out.append(ProjectMention(clean(obj), start, end, "stated", head_of(obj), objects={clean(obj)}))
         out += _listed_before(text, a, start, communities)
+    return out
+
+
+def changes(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
+    """以前的露天平屋顶改成了坡屋顶: a thing with a project head changed into another thing (its
+    head, or a short phrase) is a work on it, named by both."""
+    out = []
+    for m in _CHANGE.finditer(text):
+        s, e = m.start(), m.end()
+        a, b = clause_bounds(text, s, e, CLAUSE_END + "…")
+        before = _LAST_RUN.search(text, max(a, s - _SPAN), s).group(0)
+        obj = left_object(strip_quantities(before))
+        after = LEAD.sub("", strip_quantities(text[e:b]))
+        headed = cut_to_head(after)
+        result = headed or (after if 2 <= len(after) <= 8 else "")
+        if len(obj) < 2 or not (head_of(obj) or headed) or not concrete(obj) or not result:
+            continue  # 活动时间由周六改为周日: neither side is a thing built
+        start = s - len(obj) if before.endswith(obj) else s - len(before)
+        if any(x <= start < y or start <= x < e for x, y in taken):
+            continue
+        out.append(ProjectMention(clean(obj + m.group(0) + result), start, e + len(text[e:b]) - len(after)
+                                  + len(result), "stated", head_of(result) or head_of(obj), objects={clean(obj)}))
     return out
 
 
