@@ -220,6 +220,18 @@ GENRE = [
     ("between_a_county", "宜宾市叙州区望江湾镇举行签约仪式。", "Subdistrict", ["望江湾镇"]),
     ("between_a_county", "芙蓉区走进东湖街道。", "Subdistrict", ["东湖街道"]),
     ("community_and_de", "青松社区的翠湖家园完成改造。", "Neighborhood", ["翠湖家园"]),
+    # the same between a street and a community's suffix (jieba reads 青城 as a word, 苑 alone)
+    ("between_a_street", "杭州市拱墅区运河湾街道青城苑社区开展活动。", "Community", ["青城苑社区"]),
+    # a name does not end in a preposition: 四是在小区东门 is "at the compound"
+    ("preposition_ends_no_name", "三是改造外墙；四是在小区东门增设智能快递柜。", "Neighborhood", []),
+    # a quoted name after 的/为/成/是 is what a place became or was called
+    ("quoted_kind", "将石岭村打造成远近闻名的“产业兴旺村”。", "Community", ["石岭村"]),
+    ("quoted_kind", "青山村被评为“特色产业村”。", "Community", ["青山村"]),
+    # ordinary words before an activity of communities in general (国际化 is a generic word)
+    ("verb_of_a_goal", "青山村对标国际化社区建设标准。", "Community", ["青山村"]),
+    # a compound named after a place's own unit: 某某老社区宿舍 is a compound, not the community
+    ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Neighborhood", ["青石老社区宿舍"]),
+    ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Community", []),
     # 让大箐坪村: the later mention keeps its 大 as the chain 某乡大箐坪村 does
     ("lie_of_the_land", "县农业局驻镇雄县青竹乡大箐坪村工作队协调资金。村民说，让大箐坪村变了样。", "Community",
      ["大箐坪村", "大箐坪村"]),

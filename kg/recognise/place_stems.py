@@ -43,21 +43,25 @@ def trim_stem(stem: str) -> str:
 def whole_short_name(c: "Cand") -> bool:
     """A three-character stem standing alone (a headline, a line of its own: 祭某坡社区) is a name,
     even where jieba reads its first character as a verb; a preposition (在, 到) still cuts."""
-    return c.bounded and len(c.raw) == 3 and c.raw[0] not in PLACE_LEFT_CONTEXT \
+    return c.bounded and len(c.raw) == 3 and c.raw[0] not in PLACE_LEFT_CONTEXT and c.raw[-1] not in PLACE_LEFT_CONTEXT \
         and not segment.freq(c.raw[:2]) and segment.is_name_like(c.raw) \
         and not ends_ordinary_word(c.type, c.raw, c.suffix)
 
 
+# the level right above each level in an address chain
+_CHAIN_ABOVE = {"Subdistrict": ("District", "City"), "Community": ("Subdistrict",)}
+
+
 def address_name(c: "Cand") -> bool:
-    """The whole stem between a county or city and a street's suffix (某区运河湾街道, 某区横江湾镇) is
-    the street's name, though jieba reads its first character as a verb or word of its own; not
-    a verb or preposition of two characters or more, one of the list words, or a generic word."""
-    if c.type != "Subdistrict" or c.prev is None or c.prev[0] != "u" or not c.bounded or len(c.raw) < 2:
+    """The whole stem between a county and a street's suffix (某区运河湾街道, 某区横江湾镇), or a street
+    and a community's (某街道青城苑社区), is the place's name, though jieba reads its first character
+    as a verb or word of its own; not a verb, adverb or preposition of two characters or more, one
+    of the list words, or a generic word."""
+    if c.prev_type not in _CHAIN_ABOVE.get(c.type, ()) or not c.bounded or not 2 <= len(c.raw) <= 4:
         return False
     first = segment.tokens(c.raw)[0]
-    return not (c.raw[0] in PLACE_LEFT_CONTEXT or c.raw[0] == "的" or c.raw in GENERIC_STEMS
-                or c.raw.startswith(_LONG_GENERIC_STEMS)
-                or len(first.word) >= 2 and first.flag.startswith(("v", "p")) and segment.is_common(first.word))
+    return not (c.raw[0] in PLACE_LEFT_CONTEXT or c.raw in GENERIC_STEMS or c.raw.startswith(_LONG_GENERIC_STEMS)
+                or len(first.word) >= 2 and first.flag.startswith(("v", "p", "d")) and segment.is_common(first.word))
 
 
 def second_of_a_pair(text: str, c: "Cand", stem: str, i: int, cands: list["Cand"],
@@ -97,6 +101,7 @@ class Cand:
     raw: str
     bounded: bool  # raw stem was cut by punctuation, line start or another place: a clean name
     prev: int | None  # index of the mention right before it (a chain)
+    prev_type: str | None = None  # that mention's type
 
 
 SLOGAN = re.compile(SLOGAN_BEFORE_VILLAGE)  # 以企带村, 千企联千村: a slogan of pairing

@@ -29,7 +29,8 @@ _LOWER_SUFFIX = sorted(
 _LOWER_RE = re.compile("|".join(re.escape(s) for s, _ in _LOWER_SUFFIX))
 _LOWER_TYPE = {s: t for s, t in reversed(_LOWER_SUFFIX)}  # the first of _LOWER_SUFFIX wins
 _COMPOUND_THEN_COMMUNITY = tuple(n + c for n in NEIGHBORHOOD_SUFFIXES for c in COMMUNITY_SUFFIXES)
-_ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡", "居委", "居民区")
+# (a compound named after a place's own unit too: 某某老社区宿舍 is a compound, not the community)
+_ANY_PLACE_SUFFIX = ("社区", "小区", "村", "街道", "镇", "乡", "居委", "居民区") + UNIT_COMPOUND_SUFFIXES
 _MAX_STEM = {"Subdistrict": 6, "Community": 6, "Neighborhood": 9}
 _INSIDE_COMPOUND = re.compile(r"[\u4e00-\u9fff]{1,4}小区")
 # a new area of national level is a District (四川天府新区); it follows a province or city
@@ -84,7 +85,8 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
         if inner[j]:
             continue
         ends[m.end()] = ("c", len(out))
-        out.append(Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev))
+        prev_type = None if prev is None else (upper if prev[0] == "u" else out)[prev[1]].type
+        out.append(Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev, prev_type))
     return out
 
 
@@ -179,12 +181,20 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
         s = c.sfx_start - len(stem)
         mentions.append(Mention(c.type, place_name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = [m for m in _dedupe(mentions) if not (m.type == "Community" and _TITLE.match(text, m.end))]
+    mentions = [m for m in _dedupe(mentions) if not (m.type == "Community" and (_TITLE.match(text, m.end)
+                                                                              or _quoted_kind(text, m)))]
     result = PlaceMentions(mentions, compound_in=compound_in)
     chains(text, result)
     link_lower(gaz, result)
     former_names(text, result)
     return result
+
+
+def _quoted_kind(text: str, m: Mention) -> bool:
+    """远近闻名的“产业兴旺村”, 被评为“文明村”: a quoted name after 的/为/成/是 is what the place became
+    or was called, not a place."""
+    q = text.rfind("“", max(0, m.start - 6), m.start + 1)
+    return text[m.end:m.end + 1] == "”" and q > 0 and "”" not in text[q:m.start] and text[q - 1] in "的为成是"
 
 
 def _short_names(names: list[str]) -> dict[str, str]:
