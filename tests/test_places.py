@@ -229,6 +229,9 @@ GENRE = [
     ("quoted_kind", "青山村被评为“特色产业村”。", "Community", ["青山村"]),
     # ordinary words before an activity of communities in general (国际化 is a generic word)
     ("verb_of_a_goal", "青山村对标国际化社区建设标准。", "Community", ["青山村"]),
+    # two ordinary words and 苑 name a compound
+    ("two_words_and_yuan", "分别是桂水苑雨污分流、丽和苑健身器材安装。", "Neighborhood", ["桂水苑", "丽和苑"]),
+    ("two_words_and_yuan", "在棠溪苑，原来的垃圾堆放点变成了游园。", "Neighborhood", ["棠溪苑"]),
     # a compound named after a place's own unit: 某某老社区宿舍 is a compound, not the community
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Neighborhood", ["青石老社区宿舍"]),
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Community", []),
