@@ -493,3 +493,10 @@ GENRE = [
 @pytest.mark.parametrize("rule,text,expected", GENRE, ids=[f"{r[0]}-{k}" for k, r in enumerate(GENRE)])
 def test_the_grammar_of_works(rule, text, expected):
     assert labels(text) == expected
+
+
+def test_a_team_set_up_by_a_compounds_party_branch_is_the_communitys(gaz):
+    # the compound's branch is inside the community: its team is the community's; an outside
+    # unit's team is that unit's
+    text = "在青禾社区，翠湖家园小区党支部还成立党员先锋队。鑫源公司党支部也成立了党员服务队。"
+    assert build(text, gaz) == (["党员先锋队"], [("青禾社区", "党员先锋队")])

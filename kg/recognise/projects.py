@@ -34,6 +34,8 @@ _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")
 # heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
 _PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
+# a compound's own party body (某某小区党支部): its teams are the community's own
+_COMPOUND_PARTY = ("小区党支部", "小区党总支", "小区党委")
 # teams: a project only when the community sets them up (组建, 成立)
 _TEAMS = ("队", "团队", "队伍")
 _FOUNDING = re.compile("|".join(FOUNDING_VERBS))
@@ -283,7 +285,7 @@ def _own_team(text: str, p: ProjectMention, orgs: list[tuple[int, int]]) -> bool
     verbs = [m for m in _FOUNDING.finditer(text, a, p.end) if m.start() <= p.start]
     if not verbs:
         return False
-    return not any(a <= x < verbs[-1].start() for x, _ in orgs)
+    return not any(a <= x < verbs[-1].start() and not text[x:y].endswith(_COMPOUND_PARTY) for x, y in orgs)
 
 
 def _drop_umbrellas(sentences: list[Sentence], found: list[ProjectMention]) -> list[ProjectMention]:
