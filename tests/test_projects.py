@@ -92,7 +92,7 @@ def test_a_facility_opened_and_a_quoted_facility():
 def test_programmes_of_a_whole_area_are_not_works():
     assert labels("全县持续推进老旧小区改造，以城市更新带动发展。") == []
     assert labels("街道打造出一站式社区助餐服务平台。") == []
-    assert labels("道路改造后铺的是透水砖。") == []
+    assert labels("道路改造后铺的是透水砖。") == ["铺透水砖"]  # 改造后 has no object; the cleft is the work
 
 
 def test_items_summed_up_as_a_class_are_the_work():
@@ -487,6 +487,9 @@ GENRE = [
      ["平屋顶改成盖瓦坡屋顶", "车库照明改为LED灯"]),
     ("changed_into", "原来的垃圾堆放点变成了一座小游园。", ["垃圾堆放变成小游园"]),
     ("changed_into", "活动时间由周六改为周日，他说日子变成了好日子。", []),
+    # a one-character work verb told by 的是: the thing after it is the work's
+    ("cleft", "改造后铺的是透水砖，楼道里装的是声控灯。", ["铺透水砖", "装声控灯"]),
+    ("cleft", "他说的是实话，我们修的是心。", []),
 ]
 
 

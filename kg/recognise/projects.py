@@ -271,6 +271,7 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     found += _works(text, taken, blocked)
     found += stated_works.recognise(text, [(p.start, p.end) for p in found], communities)
     found += stated_works.changes(text, [(p.start, p.end) for p in found])
+    found += stated_works.clefts(text, [(p.start, p.end) for p in found])
     found += _programmes(text, found)
     found = [p for p in found if p.label and (p.rule in ("standing", "treated") or not p.label.endswith(NOT_PROJECT_HEADS))]
     found = [p for p in found if not p.label.endswith(_TEAMS) or _own_team(text, p, blocked)]

@@ -1,6 +1,6 @@
 """Works told by their state: the work comes first and a verb of its progress ends the clause
 (某路硬化工程已于上月动工, 村里的老年食堂已建成投用, 光伏电站已并网发电), or a thing is told as
-changed into another (露天平屋顶改成了坡屋顶, 车库照明全部改为LED灯).
+changed into another (露天平屋顶改成了坡屋顶, 车库照明全部改为LED灯), or told by 的是 (改造后铺的是草沙路).
 
 The object before the verb is read as a work verb's object is (kg/recognise/work_objects.py): a
 thing with a project head, not a kind of work (基础设施) or a programme over a whole area
@@ -19,6 +19,8 @@ from kg.text.split import CLAUSE_END, clause_bounds
 
 _STATE = re.compile(alternation(STATE_VERBS))
 _CHANGE = re.compile(alternation(CHANGE_VERBS))
+# a one-character work verb told by 的是 (铺的是, 装的是, 换上的是)
+_CLEFT = re.compile(r"(?P<verb>[铺修装建换盖种])(?:上|起|成)?的是")
 # what may follow the verb before its clause ends (建成投用, 竣工了, 建成并投入使用)
 _AFTER = re.compile(r"(?:了|并|投用|投入使用|交付使用|使用|运行|运营|发电|通车)*")
 # the characters an object is written in, up to the verb (the last run of them)
@@ -72,6 +74,22 @@ def changes(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
             continue
         out.append(ProjectMention(clean(obj + m.group(0) + result), start, e + len(text[e:b]) - len(after)
                                   + len(result), "stated", head_of(result) or head_of(obj), objects={clean(obj)}))
+    return out
+
+
+def clefts(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
+    """改造后铺的是草沙路, 装的是太阳能路灯: a one-character work verb told by 的是 before a thing with a
+    project head."""
+    out = []
+    for m in _CLEFT.finditer(text):
+        e = m.end()
+        _, b = clause_bounds(text, e, e, CLAUSE_END + "…")
+        rest = strip_quantities(text[e:b])
+        obj = cut_to_head(rest) or (rest if 2 <= len(rest) <= 8 else "")  # 铺的是透水砖
+        if len(obj) < 2 or not concrete(obj) or any(x <= m.start() < y for x, y in taken):
+            continue
+        out.append(ProjectMention(clean(m.group("verb") + obj), m.start(), e + len(obj), "stated", head_of(obj),
+                                  objects={clean(obj)}))
     return out
 
 
