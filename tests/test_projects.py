@@ -490,6 +490,12 @@ GENRE = [
     # a one-character work verb told by 的是: the thing after it is the work's
     ("cleft", "改造后铺的是透水砖，楼道里装的是声控灯。", ["铺透水砖", "装声控灯"]),
     ("cleft", "他说的是实话，我们修的是心。", []),
+    # 适老化 is one word of the field (jieba reads 适 as a verb)
+    ("field_word", "社区完成了活动中心适老化改造。", ["适老化改造"]),
+    # a head inside a quoted name that goes on is no head of the phrase
+    ("open_quote", "社区坚持和发展新时代“枫桥经验”。", []),
+    # a farm's head that begins a place's name (某乡茶园坪村) is the place's
+    ("farm_or_place", "花田乡茶园坪村的工作队来了，村里的高山茶园迎来丰收。", ["高山茶园"]),
 ]
 
 

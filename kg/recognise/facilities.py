@@ -30,7 +30,7 @@ _ROUTINE = re.compile(alternation(ROUTINE_CUES))
 _NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
 _BARE_PLACE = re.compile(r"(?:另外|其他|其余|这些|部分|多个|各)?(?:小区|社区|村|院落|楼栋)")
 _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
-_PLACE_AFTER = ("村", "社区", "镇", "乡", "街道", "小区")
+_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]?(?:村|社区|镇|乡|街道|小区)")
 _INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{alternation(INDUSTRY_HEADS)})")
 
 
@@ -65,8 +65,8 @@ def _industries(text: str) -> list[ProjectMention]:
     project wherever it is mentioned, with or without a verb."""
     out = []
     for m in _INDUSTRY.finditer(text):
-        if text.startswith(_PLACE_AFTER, m.end()):
-            continue  # 某镇茶园村: the head begins a place's name
+        if _PLACE_AFTER.match(text, m.end()):
+            continue  # 某镇茶园村, 某乡茶园坪村: the head begins a place's name
         name = _trim_left(m.group(0)[:-len(m.group("head"))]) + m.group("head")
         if len(name) - len(m.group("head")) >= 2:
             start = m.end() - len(name)

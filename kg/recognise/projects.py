@@ -121,6 +121,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             if listed and run.rstrip(".…") in LIST_CLASSES:
                 run = listed  # 新建卫生室等基础设施: the items are the work, the class is not
         obj = PAREN.sub("", cut_to_head(run))
+        if obj.count("“") > obj.count("”"):
+            obj = ""  # 发展新时代“枫桥经验”: the head is a word inside a quoted name that goes on
         if verb in BUILDING_VERBS and stop == b:  # 更换防盗门，粉刷楼道墙面。: the object of a building verb
             whole = text[e:stop] if text[e:e + 1] == "的" else run  # that ends the clause, whatever its head
             obj = open_object(PAREN.sub("", whole)) or obj

@@ -77,7 +77,7 @@ posseg = _import_posseg()
 # nouns of the field that jieba splits into verbs or a clause (社会 / 组织, 住 / 建): segmented as one
 # word so that the verb is not taken for the end of a clause (区社会组织联合会, 某某区住建局)
 FIELD_NOUNS = ("社会组织", "社会工作", "党组织", "群团组织", "自治组织", "经济组织", "集体经济组织",
-               "住建", "住保", "发改", "统战", "行政审批", "应急管理", "住房和城乡建设")
+               "住建", "住保", "发改", "统战", "行政审批", "应急管理", "住房和城乡建设", "适老化")
 
 # the democratic parties' short names that jieba's dictionary does not tag as organisations (民建 a,
 # 台盟 ns; it has 农工党 and 致公党 as nt already): so that 民建某省委 keeps its first word
