@@ -317,10 +317,12 @@ GENRE = [
     ("named_market", "orgs", "助浴服务由芙蓉区颐年居家养老服务中心派护理员承担。", ["芙蓉区颐年居家养老服务中心"]),
     ("named_market", "orgs", "柳岸社区居家养老服务中心正式运营，社区还新建了居家养老服务中心。", []),
     ("named_market", "found", "芙蓉区柳岸社区居家养老服务中心正式运营。", []),
+    ("named_market", "orgs", "县里投资500万元改造老旧农贸市场，柳岸社区综合性养老服务中心正式开业。", []),
     # 与 + a body + a verb of joint work: the body works with the community
     ("joint_work", "backed", "柳岸社区还与城西区消防救援大队开展了高层住宅消防演练。", [("城西区消防救援大队", "柳岸社区")]),
     ("joint_work", "backed", "竹溪村与青山文旅公司合作改造民宿。", [("青山文旅公司", "竹溪村")]),
     ("joint_work", "backed", "竹溪村与青山文旅公司的距离不远。", []),
+    ("joint_work", "backed", "柳岸社区居民与华润物业公司开展了激烈争吵。", []),
     # 某市委 written short for 某市委员会 is the same body
     ("short_committee", "orgs", "民盟岳阳市委员会与柳岸社区结对。一年来，民盟岳阳市委在社区设立服务站。", ["民盟岳阳市委员会"]),
     # a unit named again by its kind before its party body; a programme named like a body

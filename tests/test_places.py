@@ -245,6 +245,7 @@ GENRE = [
     # 坳, 沟, 坪…: a stem of ordinary words ending in one is a village's name; 大 alone no longer cuts
     ("lie_of_the_land", "记者来到大山深处的石门坳村。", "Community", ["石门坳村"]),
     ("lie_of_the_land", "在大箐坪村，工作队修通了路。", "Community", ["大箐坪村"]),
+    ("lie_of_the_land", "这个深山坳村只有十几户人家。", "Community", []),  # 山坳 is an ordinary word
     # right after a town, 扎实推进农村(人居环境整治) is a chain by position only: 农村 is a word
     ("ordinary_word_ending", "临桂区茶洞岭镇扎实推进农村人居环境整治。", "Community", []),
     # 新时代 is a generic word of the genre

@@ -27,7 +27,8 @@ _TREATED = re.compile(rf"对(?P<obj>[^，,。；;！!？?：:、\n“”]{{2,12}
 _OPENED = re.compile(rf"(?:正式)?(?:{alternation(OPENING_VERBS)})")
 _ROUTINE = re.compile(alternation(ROUTINE_CUES))
 # objects that are people, behaviour or an abstraction, not a thing to be worked on
-_NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序")
+_NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问题", "隐患", "情况", "工作", "环境", "秩序", "车辆", "车流",
+               "人流", "学生", "人员")
 _BARE_PLACE = re.compile(r"(?:另外|其他|其余|这些|部分|多个|各)?(?:小区|社区|村|院落|楼栋)")
 _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
 _PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]?(?:村|社区|镇|乡|街道|小区)")
@@ -45,11 +46,15 @@ def _routines(text: str) -> list[ProjectMention]:
     word of routine."""
     out = []
     for m in _ROUTINE.finditer(text):
+        if m.group(0) == "由" and text.startswith(("于", "此"), m.end()):
+            continue  # 由于, 由此: no agent of a routine
         a, _ = clause_bounds(text, m.start(), m.start())
         name = text[a:m.start()].rsplit("的", 1)[-1]  # 社区的儿童之家: what the community has
         if not name.endswith(_FACILITY) and not (name.endswith("”") and name.startswith("“")):
             continue
         inner = name.strip("“”")
+        if "“" in inner or "”" in inner or not name.startswith("“") and name.endswith(("广场", "公园")):
+            continue  # “甲”和“乙”: two names; 人民广场每到傍晚: a public space, not a service
         toks = segment.tokens(inner)
         if not 3 <= len(inner) <= 12 or len(inner) <= len(head_of(inner)) or not name.startswith("“") and (
                 toks[0].flag in CUT_FLAGS and segment.is_common(toks[0].word) and not inner.startswith(ATTRIBUTE_TIMES)

@@ -15,9 +15,9 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.text import segment
-from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, INTERNAL_BODY_SUFFIXES, MEDIA_SUFFIXES,
-                                  OFFICIAL_ABBREVIATIONS, ORG_SUFFIXES, OWN_BODY_STEM_ENDS, RELATIVE_PREFIXES, ROLE_NOUNS,
-                                  SENDER_CUES, UNIT_COMPOUND_HEADS, UNIT_PARTY_SUFFIXES)
+from kg.recognise.lexicon import (BARE_KIND_STEMS, BRANCH_SUFFIXES, GENERIC_STEMS, INTERNAL_BODY_SUFFIXES,
+                                  MEDIA_SUFFIXES, OFFICIAL_ABBREVIATIONS, ORG_SUFFIXES, OWN_BODY_STEM_ENDS,
+                                  RELATIVE_PREFIXES, ROLE_NOUNS, SENDER_CUES, UNIT_COMPOUND_HEADS, UNIT_PARTY_SUFFIXES)
 from kg.records import Mention
 
 _SENDER_RE = re.compile("|".join(SENDER_CUES))
@@ -42,7 +42,7 @@ _NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "�
                 "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫",
                 "养老服务中心")  # a community's own centre is its facility (某社区居家养老服务中心)
 # a community's or street's own care centre (某社区居家养老服务中心, 某街道日间养老服务中心)
-_OWN_CENTRE = re.compile(r"(?:社区|村|街道|镇|乡)(?:居家|日间|综合)?养老服务中心$")
+_OWN_CENTRE = re.compile(r"(?:社区|村|街道|镇|乡)[\u4e00-\u9fff]{0,4}养老服务中心$")
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
@@ -96,9 +96,10 @@ def _trim(stem: str, places: list[tuple[int, int]]) -> str:
     toks = _tokens(stem)
     for i, t in enumerate(toks):
         flags = _CUT_AFTER_PLACE if t.start >= first_place else _CUT_FLAGS
-        if t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES \
-                and not any(a < t.end and t.start < b for a, b in places) and not _names_trade(toks, i, places) \
-                or t.word in ROLE_NOUNS and len(stem) - t.end >= 2:  # 共建单位 + the name
+        outside_places = not any(a < t.end and t.start < b for a, b in places)
+        if outside_places and (t.flag in flags and segment.is_common(t.word) and t.word not in RELATIVE_PREFIXES
+                               and not _names_trade(toks, i, places)
+                               or t.word in ROLE_NOUNS and len(stem) - t.end >= 2):  # 共建单位 + the name
             best = stem[t.end:]
         elif len(t.word) == 2 and t.word[0] in "和与及" and t.word[1] in RELATIVE_PREFIXES \
                 and not any(a <= t.start < b for a, b in places):
@@ -211,7 +212,8 @@ def _proper(stem: str, suffix: str, has_place: bool, repeated: bool) -> bool:
             and all(segment.freq(w) < segment.PLACE_WORD_FREQ for w in segment.words(stem)):
         return True  # 金桥物业 written again and again: one specific firm
     rest = [w for w in segment.words(stem) if w not in BARE_KIND_STEMS]
-    return any(len(w) >= 2 and not segment.is_common(w) for w in rest)
+    return any(len(w) >= 2 and not segment.is_common(w) for w in rest) \
+        or sum(len(w) == 1 and not segment.is_common(w) for w in rest) >= 2  # 鑫榆物业: two rare characters
 
 
 def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list[OrgMention]:
@@ -263,6 +265,9 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         if _COMPOUND_AFTER.match(text, e):
             continue  # 某公司宿舍区, 某局老家属院: a compound named after the unit
         has_place = start in span_starts or _body_then_place(stem, start, span_starts)
+        if sfx in ("农贸市场", "养老服务中心") and not has_place and all(
+                w in GENERIC_STEMS or segment.is_common(w) for w in segment.words(stem)):
+            continue  # 改造老旧农贸市场: a kind of market, the work's object
         if sfx == "部门" and not has_place:
             continue  # 交通部门, 市、区教育部门: a kind of office, not one body
         # a branch is proper by the body it continues (县公安局 + 城东派出所); else the name may start at

@@ -173,8 +173,9 @@ def plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     if ends_ordinary_word(typ, stem, suffix):
         return False  # 促乡村, 工作队驻村: the suffix ends an ordinary word or follows a verb
     return in_data(gaz, typ, stem, suffix) or not generic(stem) \
-        or typ == "Community" and suffix == "村" and len(stem) >= 3 and stem[-1] in TOPONYM_ENDS
-    # 石门坳村, 大箐沟村: a village named by its lie of the land, though its words are ordinary
+        or typ == "Community" and suffix == "村" and len(stem) >= 3 and stem[-1] in TOPONYM_ENDS \
+        and not segment.freq(stem[-2:])
+    # 石门坳村, 大箐沟村: a village named by its lie of the land, though its words are ordinary (not 深山坳)
 
 
 def place_name(typ: str, stem: str, suffix: str) -> str:

@@ -3,7 +3,8 @@
 Rules, each general: a quoted name with a project head (“爱心驿站”便民柜); a community's quoted
 brand (桂花社区“红色管家”); a work verb with its object (安装30盏路灯) or an object with
 its work (停车场升级改造); the items of a listed series of projects; a service programme
-(助餐服务方面…). Events, campaigns, methods and titles are refused by their head word.
+(助餐服务方面…). Events, campaigns, methods and titles are refused by their head word. The
+mentions of one thing are merged into one project in project_merge.py.
 """
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import bisect
 import re
 
 from kg.text import segment
-from kg.recognise import facilities, series, stated_works
+from kg.recognise import facilities, project_merge, series, stated_works
 from kg.recognise.lexicon import (ATTRIBUTE_TIMES, FOUNDING_VERBS, HANDOUT_HEADS, HANDOUT_VERBS, LIST_CLASSES,
                                   LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROVIDE_HEADS,
-                                  PROVIDE_VERBS, STANDING_CUES, WEAK_WORK_VERBS, WORK_VERBS)
+                                  PROVIDE_VERBS, STANDING_CUES, TREATMENTS, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise.open_objects import BUILDING_VERBS, open_object
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, alternation,
                                       clean, cut_to_head, head_of)
@@ -32,8 +33,6 @@ _INDUSTRY_END = re.compile(r"[\d一二三四五六七八九十百千万余多]|[
 _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")
-# heads of a quoted programme whose works the next clause may describe (“某某”项目，为…安装…)
-_PROGRAMME_HEADS = ("项目", "工程", "服务", "计划")
 # a compound's own party body (某某小区党支部): its teams are the community's own
 _COMPOUND_PARTY = ("小区党支部", "小区党总支", "小区党委")
 # teams: a project only when the community sets them up (组建, 成立)
@@ -49,6 +48,13 @@ _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 _BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
 # the community or one of its own bodies as the subject of 成立 (社区成立…, 小区党支部还成立…)
 _OWN_FOUNDER = re.compile(r"(?:社区|村|小区|党支部|党总支|党委|居委会)(?:还|又|也|先后|积极|牵头)*$")
+# works that are also a service offered (家电维修、理发): after their object only on a thing with a
+# project head or a work (路灯维修, 屋面防水维修)
+_SERVICE_VERBS = ("维修", "更换", "整修")
+# words of teaching: what follows them in the clause is a topic (培训课程包括电梯维修、水电安装)
+_LESSONS = re.compile(r"培训|课程|讲座|技能|知识")
+# the most work verbs one thing's name holds (农网改造工程: one)
+_NAMED_VERBS = 3
 # the result a thing is turned into (改造成了…, 改建成…)
 _RESULT = re.compile(r"^成了?")
 # the longest object read before its work (楼道照明设施 + 改造)
@@ -57,8 +63,6 @@ _OBJECT_REACH = 24
 _NOUN_REACH = 8
 # words that join two works (新建广场和安装路灯, 新修公路并建设大棚)
 _JOINING_WORDS = "和及与并、又再"
-# an entry of a ；-series this long or shorter is one item of a list (a caption-like line)
-_SHORT_ENTRY = 30
 
 
 
@@ -104,8 +108,10 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
             continue  # 种植业, 建设者, “平安建设”: the verb is part of a longer word or of a name
         # object after the verb, up to the clause end or the next work verb
         nxt = _VERB_RE.search(text, e, b)
-        while nxt is not None and _names_a_thing(text, nxt):
-            nxt = _VERB_RE.search(text, nxt.end(), b)  # 实施农网改造工程, 建成香菇种植大棚: inside the object's name
+        for _ in range(_NAMED_VERBS):  # 实施农网改造工程, 建成香菇种植大棚: inside the object's name
+            if nxt is None or not _names_a_thing(text, nxt):
+                break
+            nxt = _VERB_RE.search(text, nxt.end(), b)
         k = bisect.bisect_left(starts, e)
         stop = min([starts[k]] if k < len(starts) and starts[k] < b else [], default=nxt.start() if nxt else b)
         stop = min(stop, nxt.start() if nxt else b)
@@ -139,9 +145,11 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                                       weak=verb in WEAK_WORK_VERBS or verb in PROVIDE_VERBS))
             continue
         after = strip_quantities(text[e:b])  # 管网改造1.2公里、乙: the measure is the work's own
-        if verb in OBJECT_FIRST_VERBS and (not after or after[0] in "、的等项和及与") and text[s - 1:s] not in ("、", "和"):
+        if verb in OBJECT_FIRST_VERBS and (not after or after[0] in "、的等项和及与") and text[s - 1:s] not in ("、", "和") \
+                and not _LESSONS.search(text, a, s):  # 培训课程包括电梯维修: a lesson's topic, not a work
             left = left_object(strip_quantities(text[max(a, s - _OBJECT_REACH):s]))
-            if len(left) >= 2 and not any(in_blocked[a:s]) and concrete(left, True):
+            if len(left) >= 2 and not any(in_blocked[a:s]) and concrete(left, True) \
+                    and (head_of(left) or left.endswith(TREATMENTS) or verb not in _SERVICE_VERBS):
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
                                           objects={clean(left)}))
     return out
@@ -277,7 +285,7 @@ def recognise(text: str, sentences: list[Sentence], blocked: list[tuple[int, int
     found += _programmes(text, found)
     found = [p for p in found if p.label and (p.rule in ("standing", "treated") or not p.label.endswith(NOT_PROJECT_HEADS))]
     found = [p for p in found if not p.label.endswith(_TEAMS) or _own_team(text, p, blocked)]
-    return _merge(text, sentences, _drop_umbrellas(sentences, found))
+    return project_merge.merge(text, sentences, _drop_umbrellas(sentences, found))
 
 
 def _own_team(text: str, p: ProjectMention, orgs: list[tuple[int, int]]) -> bool:
@@ -300,89 +308,3 @@ def _drop_umbrellas(sentences: list[Sentence], found: list[ProjectMention]) -> l
                                         for q in found)
     return [p for p in found if not (p.rule in ("work", "treated") and p.label.endswith(OBJECT_FIRST_VERBS)
                                      and any(o.endswith(_WHOLE_PLACES) for o in p.objects) and parts_beside(p))]
-
-
-def _merge(text: str, sentences: list[Sentence], found: list[ProjectMention]) -> list[ProjectMention]:
-    """One project per listed item: works in one entry of a ；-series are one project; the same
-    facility written again (安装摄像头 … 这个摄像头) is the same project."""
-    found.sort(key=lambda p: (p.start, -p.end))
-    out: list[ProjectMention] = []
-    for p in found:
-        if out and p.start < out[-1].end:
-            continue  # overlapping spans: keep the first, longest
-        out.append(p)
-    merged: list[ProjectMention] = []
-    order: dict[int, int] = {}  # id of a merged project -> its place in `merged`
-    by_tail: dict[str, list[ProjectMention]] = {}  # last two characters of an object -> projects
-
-    def index(q: ProjectMention) -> None:
-        for o in q.objects:
-            if q not in by_tail.setdefault(o[-2:], []):
-                by_tail[o[-2:]].append(q)
-
-    for p in out:
-        sent = sentence_at(sentences, p.start)
-        target = None
-        if sent is not None:
-            lo = bisect.bisect_left(merged, sent.start, key=lambda q: q.start)
-            same = merged[lo:bisect.bisect_left(merged, sent.end, key=lambda q: q.start)]
-            for q in same:
-                if _same_entry(text, sent, q.start, p.start) and q.rule == p.rule == "work":
-                    target = q
-                elif q.rule in ("quoted", "brand") and p.rule == "work" and _clause_marks(text, q.end, p.start) <= (
-                        1 if q.head in _PROGRAMME_HEADS else 0):
-                    target = q  # 启动“某某”项目，为老人安装…: the works that carry out a quoted programme
-        quote = QUOTE.match(p.label)
-        if target is None and quote and p.rule == "quoted":
-            same = next((q for q in merged if q.rule == "quoted" and q.label.startswith(quote.group(0))), None)
-            if same is not None:  # “某某”院落微更新项目 … “某某”微更新项目: one named project
-                same.aliases.add(p.label)
-                continue
-        if target is None and p.objects:
-            near = sorted({id(q): q for a in p.objects for q in by_tail.get(a[-2:], ())}.values(),
-                          key=lambda q: order[id(q)])  # same thing = same tail: only these can match
-            target = next((q for q in near if any(_same_thing(a, b) for a in p.objects for b in q.objects)), None)
-            if target is not None:
-                target.aliases.add(p.label)
-                target.objects |= p.objects
-                index(target)
-                continue
-        if target is not None:
-            if target.rule == "work" and p.rule == "work":
-                target.label = f"{target.label}、{p.label}"
-            else:
-                target.aliases.add(p.label)
-            target.objects |= p.objects
-            target.end = max(target.end, p.end)
-            index(target)
-            continue
-        order[id(p)] = len(merged)
-        merged.append(p)
-        index(p)
-    return merged
-
-
-def _clause_marks(text: str, a: int, b: int) -> int:
-    return sum(text[k] in CLAUSE_STOPS for k in range(a, b))
-
-
-def _same_entry(text: str, sent: Sentence, a: int, b: int) -> bool:
-    """Are two works in one short entry of a ；-series (修建垃圾台，装修垃圾站；)? A long entry
-    with clause after clause (硬化道路900米，修建排水渠500米，…；) is a list of its own."""
-    marks = [k for k in range(sent.start, sent.end) if text[k] in "；;"]
-    if not marks:
-        return False
-    bounds = [sent.start] + [k + 1 for k in marks] + [sent.end]
-    for lo, hi in zip(bounds, bounds[1:]):
-        if lo <= a < hi:
-            return lo <= b < hi and hi - lo <= _SHORT_ENTRY
-    return False
-
-
-def _same_thing(a: str, b: str) -> bool:
-    """安装摄像头 / 安装远程摄像头: the same facility when the names share a tail of 3+ characters,
-    or one name is the tail of the other (更换小区路灯 … 路灯更新)."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return (n >= 3 or n == min(len(a), len(b)) >= 2) and bool(head_of(a[-n:]))

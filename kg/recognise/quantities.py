@@ -107,9 +107,9 @@ def years(text: str) -> list[Quantity]:
 
 # a dimension written before its measure (一座长36米的桥, 占地500平方米的加工厂): the word goes with it;
 # a one-character one only right after a classifier or at the start (not the 长 of 延长3公里)
-_DIMENSION = r"(?:(?:建筑面积|占地面积|总面积|占地|总长|全长|面积|库容)|(?:(?<=[座条处间个栋所家块])|^)[长宽高深])(?:约|达|近)?"
+_DIMENSION = r"(?:(?:建筑面积|占地面积|总面积|占地|总长|全长|面积|库容)|(?:(?<=[座条处间个栋所块])|^)[长宽高深])(?:约|达|近)?"
 STRIP = re.compile(rf"(?:{_DIMENSION})?{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|"
-                   rf"{_AFTER_DIGITS}|人|平方米|公里|千米|亩|米|元|吨|立方米)(?:长|宽|高|深)?(?:的)?"
+                   rf"{_AFTER_DIGITS}|人|平方米|公里|千米|亩|米|元|吨|立方米)(?:[长宽高深]?的)?"
                    "|(?<!第)(?:一些|一批|若干)")  # indefinite counts too (新增一些停车位 → 新增停车位)
 
 
@@ -120,4 +120,4 @@ def strip_quantities(text: str) -> str:
     """安装30盏路灯 → 安装路灯; a quoted name keeps its numbers (“一米菜园”)."""
     if "“" not in text:
         return STRIP.sub("", text)
-    return "".join(part if part.startswith("“") else STRIP.sub("", part) for part in _QUOTED.split(text))
+    return "".join(part if k % 2 else STRIP.sub("", part) for k, part in enumerate(_QUOTED.split(text)))

@@ -176,6 +176,10 @@ def _list_tail(s: str) -> bool:
     return all(len(p) <= 16 for p in parts) and (s == "" or _LIST_SEP.search(s[-1:]) is not None)
 
 
+# the community or its own body as the one working with the organisation (柳岸社区还与…)
+_JOINT_WITH = re.compile(r"(?:社区|村|小区|居委会|居委|党支部|党总支|党委)(?:还|又|也|积极|主动|先后|将|已|已经|多次)*[与同]$")
+
+
 def supports(text: str, org: Mention) -> bool:
     """Does the text state that this organisation backs, serves or works with the community?"""
     a, b = clause_bounds(text, org.start, org.end)
@@ -192,7 +196,7 @@ def supports(text: str, org: Mention) -> bool:
     window = after[:40] if after[:1] in "、和及与" else after[:16]
     if any(w in window for w in SUPPORT_AFTER):
         return True
-    if before.endswith(("与", "同")) and after.startswith(SUPPORT_JOINT):
+    if _JOINT_WITH.search(before) and after.startswith(SUPPORT_JOINT):
         return True  # 与某公司合作改造, 与某大队开展演练: works jointly with the community
     k = next((window.find(w) for w in SUPPORT_TOWARD if w in window), -1)  # 走进某社区, 给予某村补贴
     return k >= 0 and any(s in after[k:] for s in COMMUNITY_SUFFIXES)

@@ -39,6 +39,8 @@ _PHYSICAL = tuple(w for w in _WORKS if w not in WEAK_WORK_VERBS)
 # or the words that open what a renovation holds (改造内容包括甲、乙和丙; 5项工程分别是甲、乙…)
 _LIGHT = re.compile(r"(?:实施了|完成了|进行了|开展了|推进了|包括|包含|涵盖|分别是|分别为|主要有)")
 # a count of projects closed by a colon (项目5个：, 5个项目：, 项目有：)
+_LIST_WORDS = ("包括", "包含", "涵盖", "分别是", "分别为", "主要有")
+_WORKS_BEFORE = re.compile(r"(?:改造|工程|项目|建设|施工|整治|实施)[^。；;！!？?]*$")
 _COLON = re.compile(r"(?:项目|工程)(?:[\d一二三四五六七八九十两]+[个项]|有|包括)?[：:]|[\d一二三四五六七八九十两]+[个项](?:民生)?(?:项目|工程)[：:]")
 _OPENER = re.compile(alternation(LIST_OPENERS))
 _MAX_ITEM = 16
@@ -75,6 +77,8 @@ def works_after_a_verb(text: str) -> list[tuple[str, int, int]]:
     item a work by its last word, gives a work per item."""
     out = []
     for m in _LIGHT.finditer(text):
+        if m.group(0) in _LIST_WORDS and not _WORKS_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # 培训课程包括电梯维修、…: only what a renovation or its projects hold
         b, hi = m.end(), min(len(text), m.end() + 4 * _MAX_ITEM)
         while b < hi and text[b] not in _STOP:
             b += 1

@@ -19,6 +19,8 @@ from kg.text.split import CLAUSE_END, clause_bounds
 
 _STATE = re.compile(alternation(STATE_VERBS))
 _CHANGE = re.compile(alternation(CHANGE_VERBS))
+# what is changed in an arrangement, not a thing rebuilt (地点改为某室, 名字改为某路)
+_ARRANGEMENTS = ("地点", "地址", "场地", "会场", "名称", "名字")
 # a one-character work verb told by 的是 (铺的是, 装的是, 换上的是)
 _CLEFT = re.compile(r"(?P<verb>[铺修装建换盖种])(?:上|起|成)?的是")
 # what may follow the verb before its clause ends (建成投用, 竣工了, 建成并投入使用)
@@ -70,6 +72,8 @@ def changes(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
         if len(obj) < 2 or not (head_of(obj) or headed) or not concrete(obj) or not result:
             continue  # 活动时间由周六改为周日: neither side is a thing built
         start = s - len(obj) if before.endswith(obj) else s - len(before)
+        if text[max(a, start - 1):start] in ("由", "从") or any(w in obj for w in _ARRANGEMENTS):
+            continue  # 地点由甲改为乙, 会场改为某室: an arrangement moved, not a thing rebuilt
         if any(x <= start < y or start <= x < e for x, y in taken):
             continue
         out.append(ProjectMention(clean(obj + m.group(0) + result), start, e + len(text[e:b]) - len(after)
