@@ -129,6 +129,8 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
         obj = PAREN.sub("", cut_to_head(run))
         if obj.count("“") > obj.count("”"):
             obj = ""  # 发展新时代“枫桥经验”: the head is a word inside a quoted name that goes on
+        if not obj and verb.startswith("新") and text[e:e + 1] == "的":
+            obj = _subject(run)  # 新建的风雨连廊把4栋楼连在一起: what was newly built is the subject
         if verb in BUILDING_VERBS and stop == b:  # 更换防盗门，粉刷楼道墙面。: the object of a building verb
             whole = text[e:stop] if text[e:e + 1] == "的" else run  # that ends the clause, whatever its head
             obj = open_object(PAREN.sub("", whole)) or obj
@@ -153,6 +155,18 @@ def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int
                 out.append(ProjectMention(clean(left + verb), s - len(left), e, "work", head_of(left) or verb,
                                           objects={clean(left)}))
     return out
+
+
+def _subject(run: str) -> str:
+    """The noun phrase a clause opens with, up to its first verb, adverb, preposition or
+    adjective (风雨连廊|把…, 透水砖步道|平整干净)."""
+    words = []
+    for t in segment.tokens(run[:_OBJECT_REACH]):
+        if t.flag[:1] in ("v", "d", "p", "a", "u", "c", "x", "r", "m", "f"):
+            break
+        words.append(t.word)
+    np = "".join(words)
+    return np if head_of(np) or len(np) >= 3 and len(words) >= 2 else ""  # not 新建的过程中
 
 
 def _names_a_thing(text: str, verb: re.Match) -> bool:
