@@ -246,6 +246,7 @@ GENRE = [
     ("lie_of_the_land", "记者来到大山深处的石门坳村。", "Community", ["石门坳村"]),
     ("lie_of_the_land", "在大箐坪村，工作队修通了路。", "Community", ["大箐坪村"]),
     ("lie_of_the_land", "这个深山坳村只有十几户人家。", "Community", []),  # 山坳 is an ordinary word
+    ("lie_of_the_land", "柳湖社区帮槐树冲村建起了一间爱心超市。", "Community", ["柳湖社区", "槐树冲村"]),  # 冲 read as a verb
     # right after a town, 扎实推进农村(人居环境整治) is a chain by position only: 农村 is a word
     ("ordinary_word_ending", "临桂区茶洞岭镇扎实推进农村人居环境整治。", "Community", []),
     # 新时代 is a generic word of the genre

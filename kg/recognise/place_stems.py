@@ -168,14 +168,20 @@ def plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
         return False
     toks = segment.tokens(stem)
     last = toks[-1]
+    if _lie_of_the_land(typ, stem, suffix) and len(toks) >= 2 and toks[-2].flag.startswith("n"):
+        return True  # 樟树冲村: jieba reads the land-form 冲 after a noun as a verb
     if last.flag.startswith(_CUT_FLAGS) and segment.is_common(last.word):
         return False  # 深入社区, 提供社区: a verb before the suffix
     if ends_ordinary_word(typ, stem, suffix):
         return False  # 促乡村, 工作队驻村: the suffix ends an ordinary word or follows a verb
-    return in_data(gaz, typ, stem, suffix) or not generic(stem) \
-        or typ == "Community" and suffix == "村" and len(stem) >= 3 and stem[-1] in TOPONYM_ENDS \
+    return in_data(gaz, typ, stem, suffix) or not generic(stem) or _lie_of_the_land(typ, stem, suffix)
+
+
+def _lie_of_the_land(typ: str, stem: str, suffix: str) -> bool:
+    """石门坳村, 大箐沟村: a village named by its lie of the land, though its words are ordinary (not
+    深山坳村: 山坳 is a word)."""
+    return typ == "Community" and suffix == "村" and len(stem) >= 3 and stem[-1] in TOPONYM_ENDS \
         and not segment.freq(stem[-2:])
-    # 石门坳村, 大箐沟村: a village named by its lie of the land, though its words are ordinary (not 深山坳)
 
 
 def place_name(typ: str, stem: str, suffix: str) -> str:
