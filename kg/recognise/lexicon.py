@@ -73,7 +73,7 @@ ORG_SUFFIXES = tuple(sorted({
     # public institutions of a county or city (县妇幼保健院, 县图书馆, 县青少年宫)
     "保健院", "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫",
     # a named market, and an elderly-care provider of a county or city (某区某某居家养老服务中心)
-    "农贸市场", "养老服务中心",
+    "农贸市场", "养老服务中心", "养老中心",
 } | set(OFFICIAL_ABBREVIATIONS), key=len, reverse=True))
 # a party body written right after an outside unit is that unit (某某公司党委 = 某某公司)
 UNIT_PARTY_SUFFIXES = ("机关党支部", "机关党委", "党总支", "党支部", "党委")

@@ -94,7 +94,7 @@ def _refused(text: str, name: str, b: int) -> bool:
     if body and (name[:-len(body)].endswith(OWN_BODY_STEM_ENDS) or len(name) - len(body) <= 1
                  or _own_place_body(name[:-len(body)])):
         return True  # 某某社区党委, 居委会, 镇政府: a place's own body
-    if own_centre(name) or sfx == "养老服务中心" and all(
+    if own_centre(name) or sfx in ("养老服务中心", "养老中心") and all(
             segment.is_common(w) for w in segment.words(name[:-len(sfx)])):
         return True  # 某社区居家养老服务中心, 居家养老服务中心: a facility, not a body by its name
     if text.startswith(UNIT_COMPOUND_HEADS + UNIT_COMPOUND_SUFFIXES, b):

@@ -40,9 +40,9 @@ _AFTER_BLOCK = {"局": "面势限长部", "委": "屈婉托员会", "部": "分�
 _NEEDS_PLACE = ("厅", "委", "部", "办", "办公室", "大队", "支队", "总队", "交警", "指挥部", "派出所",
                 # a county's institutions; a community's library is its facility (某社区图书馆)
                 "图书馆", "文化馆", "博物馆", "纪念馆", "科技馆", "青少年宫", "少年宫", "文化宫",
-                "养老服务中心")  # a community's own centre is its facility (某社区居家养老服务中心)
+                "养老服务中心", "养老中心")  # a community's own centre is its facility (某社区居家养老服务中心)
 # a community's or street's own care centre (某社区居家养老服务中心, 某街道日间养老服务中心)
-_OWN_CENTRE = re.compile(r"(?:社区|村|街道|镇|乡)[\u4e00-\u9fff]{0,4}养老服务中心$")
+_OWN_CENTRE = re.compile(r"(?:社区|村|街道|镇|乡)[\u4e00-\u9fff]{0,4}养老(?:服务)?中心$")
 _KIND = [
     ("PartyOrganization", ("党工委", "党总支", "党支部", "党委", "纪委", "组织部", "宣传部", "统战部")),
     ("GovernmentBody", ("人民政府", "政府", "人民法院", "法院", "检察院", "委员会", "部门", "局", "厅", "委", "部",
@@ -265,7 +265,7 @@ def recognise(text: str, places: list[Mention], context: dict[int, str]) -> list
         if _COMPOUND_AFTER.match(text, e):
             continue  # 某公司宿舍区, 某局老家属院: a compound named after the unit
         has_place = start in span_starts or _body_then_place(stem, start, span_starts)
-        if sfx in ("农贸市场", "养老服务中心") and not has_place and all(
+        if sfx in ("农贸市场", "养老服务中心", "养老中心") and not has_place and all(
                 w in GENERIC_STEMS or segment.is_common(w) for w in segment.words(stem)):
             continue  # 改造老旧农贸市场: a kind of market, the work's object
         if sfx == "部门" and not has_place:
