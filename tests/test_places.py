@@ -232,6 +232,7 @@ GENRE = [
     # two ordinary words and 苑 name a compound
     ("two_words_and_yuan", "分别是桂水苑雨污分流、丽和苑健身器材安装。", "Neighborhood", ["桂水苑", "丽和苑"]),
     ("two_words_and_yuan", "在棠溪苑，原来的垃圾堆放点变成了游园。", "Neighborhood", ["棠溪苑"]),
+    ("two_words_and_yuan", "植物园的百草苑和图书馆的书香苑都开放了。", "Neighborhood", []),  # a word and 苑
     # a compound named after a place's own unit: 某某老社区宿舍 is a compound, not the community
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Neighborhood", ["青石老社区宿舍"]),
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Community", []),
@@ -246,6 +247,7 @@ GENRE = [
     ("lie_of_the_land", "记者来到大山深处的石门坳村。", "Community", ["石门坳村"]),
     ("lie_of_the_land", "在大箐坪村，工作队修通了路。", "Community", ["大箐坪村"]),
     ("lie_of_the_land", "这个深山坳村只有十几户人家。", "Community", []),  # 山坳 is an ordinary word
+    ("lie_of_the_land", "大伙用碎石铺村路，用石板铺村巷。", "Community", []),  # 铺 paves
     ("lie_of_the_land", "柳湖社区帮槐树冲村建起了一间爱心超市。", "Community", ["柳湖社区", "槐树冲村"]),  # 冲 read as a verb
     # right after a town, 扎实推进农村(人居环境整治) is a chain by position only: 农村 is a word
     ("ordinary_word_ending", "临桂区茶洞岭镇扎实推进农村人居环境整治。", "Community", []),

@@ -490,6 +490,8 @@ GENRE = [
     # a one-character work verb told by 的是: the thing after it is the work's
     ("cleft", "改造后铺的是透水砖，楼道里装的是声控灯。", ["铺透水砖", "装声控灯"]),
     ("cleft", "他说的是实话，我们修的是心。", []),
+    ("cleft", "院子里种的是玉米，盒子里装的是月饼，他主修的是社会工作专业。", []),
+    ("cleft", "小区改造后，这次覆盖的是全体居民。", []),  # 覆盖: the verb ends a word of its own
     # 适老化 is one word of the field (jieba reads 适 as a verb)
     ("field_word", "社区完成了活动中心适老化改造。", ["适老化改造"]),
     # a head inside a quoted name that goes on is no head of the phrase
@@ -504,6 +506,7 @@ GENRE = [
     # 新建的/新装的 + the clause's subject: what was newly built (not 新建的过程中)
     ("newly_built", "在柳湾家园，新建的风雨连廊把两栋楼连在一起，新装的路灯亮了。", ["新建风雨连廊", "新装路灯"]),
     ("newly_built", "新建的过程中遇到了困难，新增的项目有很多。", []),
+    ("newly_built", "新建的学校校长是从外地调来的，新装的空调噪音很大。", []),
     ("not_a_work", "此次培训的课程包括电梯维修、管道疏通和水电安装。", []),
     ("not_a_work", "活动地点由村委会改为村文化广场。", []),
     ("not_a_work", "交警对路口车流进行分流。", []),
@@ -511,6 +514,7 @@ GENRE = [
     ("dimension", "柳林村新建了一条长廊和一个凉亭，安装30盏高杆灯。", ["新建长廊和凉亭", "安装高杆灯"]),
     # a farm's head that begins a place's name (某乡茶园坪村) is the place's
     ("farm_or_place", "花田乡茶园坪村的工作队来了，村里的高山茶园迎来丰收。", ["高山茶园"]),
+    ("farm_or_place", "猕猴桃果园让村民增收致富。", ["猕猴桃果园"]),
 ]
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import (ATTRIBUTE_TIMES, FACILITY_HEADS, INDUSTRY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS, ROUTINE_CUES,
-                                  TREATMENTS)
+from kg.recognise.lexicon import (ATTRIBUTE_TIMES, FACILITY_HEADS, INDUSTRY_HEADS, NOT_PROJECT_HEADS, OPENING_VERBS,
+                                  ROUTINE_CUES, TOPONYM_ENDS, TREATMENTS)
 from kg.recognise.project_base import CUT_FLAGS, QUOTE, ProjectMention, alternation, clean, head_of
 from kg.recognise.quantities import strip_quantities
 from kg.text import segment
@@ -31,7 +31,7 @@ _NOT_THINGS = ("居民", "老人", "群众", "家庭", "住户", "行为", "问�
                "人流", "学生", "人员")
 _BARE_PLACE = re.compile(r"(?:另外|其他|其余|这些|部分|多个|各)?(?:小区|社区|村|院落|楼栋)")
 _FACILITY = tuple(sorted(FACILITY_HEADS, key=len, reverse=True))
-_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]?(?:村|社区|镇|乡|街道|小区)")
+_PLACE_AFTER = re.compile(rf"[{TOPONYM_ENDS}]?(?:村|社区|镇|乡|街道|小区)")  # 茶园村, 茶园坪村
 _INDUSTRY = re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?P<head>{alternation(INDUSTRY_HEADS)})")
 
 

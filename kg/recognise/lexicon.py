@@ -38,7 +38,7 @@ COMMUNITY_ACTIVITIES = ("建设", "治理", "营造", "发展")
 GOAL_VERBS = ("打造", "创建", "争创", "构建", "建设", "营造", "争当", "共建")
 # the last characters of village names that tell the lie of the land (某某坳, 某某沟, 某某坪): a stem of
 # ordinary words ending in one, before 村, is a village's name; not 山, 江, 水 (山村, 渔村 are words)
-TOPONYM_ENDS = "坳沟坪岭塘冲峪洼坝岗垭寨屯堡湾溪岩坡庄铺"
+TOPONYM_ENDS = "坳沟坪岭塘冲峪洼坝岗垭寨屯堡湾溪岩坡庄"  # not 铺: 用碎石铺村路
 # a slogan of pairing, not a village: 以企带村, 以商兴村 (以 + agent + verb), 万企帮万村, 干部联千村
 # (verb + a round number of villages); matched against the text right before 村
 SLOGAN_BEFORE_VILLAGE = r"(?:[帮联带包结扶驻兴助][千百万]|以[\u4e00-\u9fff]{1,2}[带促兴强富帮])$"
@@ -187,7 +187,7 @@ PROJECT_HEADS = (
     "下水道", "沟渠", "水渠", "渠", "机井", "水井", "井", "山塘", "水库", "蓄水池", "水池", "桥涵", "桥梁", "涵洞",
     "大棚", "车间", "保存库", "库", "窖", "基地", "果园", "养殖场", "产业园", "电站", "光伏", "农机", "线缆", "管线",
     "电线杆", "自来水", "产业", "养殖", "危房", "水厂", "处理厂", "加工厂", "收集点", "投放点", "饭堂",
-    "造林", "戏台", "活动中心", "仓储中心", "幸福院", "种植", "加工点", "菜园", "直供点", "餐桌", "游园",
+    "造林", "戏台", "活动中心", "仓储中心", "幸福院", "种植", "加工点", "菜园", "直供点", "餐桌", "游园", "连廊",
     # parts of a building and its surroundings, and what is painted or put up on them
     "屋顶", "外墙", "立面", "外立面", "墙体", "墙", "主题墙", "彩绘", "墙绘", "宣传栏", "防滑砖", "绿化带", "绿化树",
     "分类桶", "凉亭", "病床", "饭桌", "村部", "村室", "卫生室", "无障碍通道", "书屋", "广场",

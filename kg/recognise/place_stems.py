@@ -160,8 +160,8 @@ def compound_name(typ: str, stem: str) -> bool:
 def plausible(gaz: Gazetteer, typ: str, stem: str, suffix: str) -> bool:
     """Could this be the name of a real street, community or compound?"""
     if compound_name(typ, stem) or typ == "Neighborhood" and suffix == "苑" and len(stem) == 2 \
-            and stem not in GENERIC_STEMS and not generic_start(stem):
-        return True  # 秀水苑, 馨和苑: two pleasant words and 苑 name a compound, ordinary as they are
+            and stem not in GENERIC_STEMS and not generic_start(stem) and not segment.is_common(stem):
+        return True  # 桂水苑, 馨和苑: two characters and 苑 name a compound (not 书香苑, a word)
     if suffix in UNIT_COMPOUND_SUFFIXES and stem.endswith(UNIT_WORDS) and len(stem) >= 3:
         return True  # 某砖瓦厂家属区, 县某局宿舍: a compound named after its work unit
     if generic_start(stem):

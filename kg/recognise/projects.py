@@ -166,7 +166,7 @@ def _subject(run: str) -> str:
             break
         words.append(t.word)
     np = "".join(words)
-    return np if head_of(np) or len(np) >= 3 and len(words) >= 2 else ""  # not 新建的过程中
+    return np if head_of(np) else ""  # not 新建的过程中, 新建的学校校长
 
 
 def _names_a_thing(text: str, verb: re.Match) -> bool:

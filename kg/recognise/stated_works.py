@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
-from kg.recognise.lexicon import CHANGE_VERBS, STATE_VERBS
+from kg.recognise.lexicon import CHANGE_VERBS, STATE_VERBS, WORK_VERBS
 from kg.recognise.project_base import LEAD, ProjectMention, alternation, clean, cut_to_head, head_of
 from kg.recognise.quantities import strip_quantities
 from kg.recognise.work_objects import concrete, left_object
 from kg.records import Mention
+from kg.text import segment
 from kg.text.split import CLAUSE_END, clause_bounds
 
 _STATE = re.compile(alternation(STATE_VERBS))
 _CHANGE = re.compile(alternation(CHANGE_VERBS))
+_WORKED = re.compile(alternation(WORK_VERBS))
 # what is changed in an arrangement, not a thing rebuilt (地点改为某室, 名字改为某路)
 _ARRANGEMENTS = ("地点", "地址", "场地", "会场", "名称", "名字")
 # a one-character work verb told by 的是 (铺的是, 装的是, 换上的是)
@@ -86,10 +88,13 @@ def clefts(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
     project head."""
     out = []
     for m in _CLEFT.finditer(text):
-        e = m.end()
-        _, b = clause_bounds(text, e, e, CLAUSE_END + "…")
+        s, e = m.start(), m.end()
+        if s > 0 and segment.freq(text[s - 1:s + 1]):
+            continue  # 覆盖的是, 主修的是, 包装的是: the verb ends a word of its own
+        a, b = clause_bounds(text, e, e, CLAUSE_END + "…")
         rest = strip_quantities(text[e:b])
-        obj = cut_to_head(rest) or (rest if 2 <= len(rest) <= 8 else "")  # 铺的是透水砖
+        worked = _WORKED.search(text, max(0, s - _SPAN), s)  # 改造后铺的是透水砖 (not 院子里种的是玉米)
+        obj = cut_to_head(rest) or (rest if worked and 2 <= len(rest) <= 8 else "")
         if len(obj) < 2 or not concrete(obj) or any(x <= m.start() < y for x, y in taken):
             continue
         out.append(ProjectMention(clean(m.group("verb") + obj), m.start(), e + len(obj), "stated", head_of(obj),
