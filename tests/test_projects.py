@@ -479,6 +479,9 @@ GENRE = [
     ("heads", "那岭村联建的芒果产业基地迎来丰收，西滩营村建成青贮饲料加工点一处。", ["芒果产业基地", "青贮饲料加工点"]),
     ("heads", "柳湾社区开设了“爱心餐桌”，还设立平价蔬菜直供点。", ["“爱心餐桌”", "平价蔬菜直供点"]),
     ("heads", "两栋楼之间新建了风雨连廊。", ["新建风雨连廊"]),
+    ("heads", "社区开设中文学习角，全镇新修机耕道12公里。", ["中文学习角", "新修机耕道"]),
+    # counts of rows, groups and events go with their number (一排, 120余场)
+    ("counts", "社区在广场旁安装了一排共享晾衣架，服务队共开展服务120余场。", ["安装共享晾衣架"]),
     # 成立 sets up the community's own team only when the clause names the community or its body
     ("founded_by_the_community", "小区党支部还成立党员先锋队，社区成立志愿服务队。", ["党员先锋队", "志愿服务队"]),
     ("founded_by_the_community", "工作组举行义演，成立了男女舞龙队、狮子灯队。", []),
