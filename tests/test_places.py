@@ -233,6 +233,11 @@ GENRE = [
     ("two_words_and_yuan", "分别是桂水苑雨污分流、丽和苑健身器材安装。", "Neighborhood", ["桂水苑", "丽和苑"]),
     ("two_words_and_yuan", "在棠溪苑，原来的垃圾堆放点变成了游园。", "Neighborhood", ["棠溪苑"]),
     ("two_words_and_yuan", "植物园的百草苑和图书馆的书香苑都开放了。", "Neighborhood", []),  # a word and 苑
+    # a list the text calls compounds (两个小区, 等老旧小区): each item is one, whatever its last word;
+    # not kinds of compound (城中村, 商品房); 内 before a name is context
+    ("listed_compounds", "东湖街道桂香园、临江人家两个小区完成改造。", "Neighborhood", ["桂香园", "临江人家"]),
+    ("listed_compounds", "社区内翠柏苑、松涛家园等小区完成改造。", "Neighborhood", ["翠柏苑", "松涛家园"]),
+    ("listed_compounds", "推进老旧小区、城中村等小区改造，全区共有商品房、房改房等小区40个。", "Neighborhood", []),
     # a compound named after a place's own unit: 某某老社区宿舍 is a compound, not the community
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Neighborhood", ["青石老社区宿舍"]),
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Community", []),

@@ -13,7 +13,7 @@ COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
 # one-character verbs, prepositions and list words that jieba may glue to an unknown name (驻某村,
 # 赴某社区, 甲村和乙村, 某社区的某某苑)
 PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "为", "给", "将", "把", "进", "去", "来", "和", "与", "及", "或",
-                      "的")
+                      "的", "内", "里")
 NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑", "庭园", "山庄",
                          # compounds named after a work unit (某厂家属区, 某局宿舍)
                          "老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")

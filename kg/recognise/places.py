@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.text import segment
 from kg.recognise.gazetteer import Gazetteer
 from kg.recognise.lexicon import (AFTER_SUFFIX_BLOCK, COMMUNITY_SUFFIXES, GENERIC_STEMS, NEIGHBORHOOD_SUFFIXES,
                                   PLACE_LEFT_CONTEXT, RELATIVE_PREFIXES, SUBDISTRICT_SUFFIXES,
@@ -180,6 +181,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
                 compound_in[place_name(c.type, stem, c.suffix)] = community  # 某社区的简称 + 庭园名
         s = c.sfx_start - len(stem)
         mentions.append(Mention(c.type, place_name(c.type, stem, c.suffix), s, c.end, text[s:c.end]))
+    mentions += _listed_compounds(text, mentions, spans)
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = [m for m in _dedupe(mentions) if not (m.type == "Community" and (_TITLE.match(text, m.end)
                                                                               or _quoted_kind(text, m)))]
@@ -188,6 +190,35 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
     link_lower(gaz, result)
     former_names(text, result)
     return result
+
+
+# a list of names closed by a count of compounds or a class of them (甲苑、乙家园两个小区; 甲小区、乙宿舍区等
+# 老旧小区): each item is a compound, whatever its last word
+_COMPOUND_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,9}?、){1,6}[\u4e00-\u9fff]{2,9}?)"
+                            r"(?:等)?(?:[0-9两二三四五六七八九十几多]+个)?(?:老旧|老)?小区")
+
+
+def _listed_compounds(text: str, found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """金桔园、江畔人家两个小区: the items of a list the text calls compounds, each a name of its own
+    (not generic words, no verb); those the suffix rules found already are kept as they are."""
+    out = []
+    taken = {(m.start, m.end) for m in found} | set(spans)
+    for m in _COMPOUND_LIST.finditer(text):
+        items, pos = [], m.start(1)
+        for part in m.group(1).split("、"):
+            items.append((part, pos))
+            pos += len(part) + 1
+        first, at = items[0]
+        after_place = max((y for x, y in taken if at <= y < at + len(first)), default=at)  # 某街道 + 甲园
+        name = trim_stem(first[after_place - at:])
+        items[0] = (name, at + len(first) - len(name))
+        if any(len(w) < 2 or w.startswith(tuple(GENERIC_STEMS)) or segment.is_common(w)
+               or segment.tokens(w)[0].flag.startswith(("v", "p", "r", "m", "d")) for w, _ in items):
+            continue  # 推进老旧小区、城中村等小区改造, 商品房、房改房等小区: kinds of compound
+        for w, a in items:
+            if not any(x < a + len(w) and a < y for x, y in taken):  # found by its suffix already
+                out.append(Mention("Neighborhood", w, a, a + len(w), w))
+    return out
 
 
 def _quoted_kind(text: str, m: Mention) -> bool:
