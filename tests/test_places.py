@@ -248,6 +248,11 @@ GENRE = [
     ("pair_of_villages", "石岭村与坡怀村联建的茶叶基地迎来丰收。", "Community", ["石岭村", "坡怀村"]),
     ("pair_of_villages", "石岭村、坡怀村联建基地。", "Community", ["石岭村", "坡怀村"]),
     ("pair_of_villages", "青山村和深入村民家中走访。", "Community", ["青山村"]),
+    # a list of villages keeps each next name whole (下 read as a direction, 路 as a road)
+    ("pair_of_villages", "公司与双溪镇上溪头村、下溪头村、何宅村结对。", "Community", ["上溪头村", "下溪头村", "何宅村"]),
+    ("pair_of_villages", "街道与鹭洲社区、沙坪社区、竹海路社区共建。", "Community", ["鹭洲社区", "沙坪社区", "竹海路社区"]),
+    # 某某进社区: a campaign that brings something in
+    ("slogan_of_pairing", "以“城管进社区”为抓手，青山村开展整治。", "Community", ["青山村"]),
     # 坳, 沟, 坪…: a stem of ordinary words ending in one is a village's name; 大 alone no longer cuts
     ("lie_of_the_land", "记者来到大山深处的石门坳村。", "Community", ["石门坳村"]),
     ("lie_of_the_land", "在大箐坪村，工作队修通了路。", "Community", ["大箐坪村"]),

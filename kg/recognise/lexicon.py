@@ -40,8 +40,9 @@ GOAL_VERBS = ("打造", "创建", "争创", "构建", "建设", "营造", "争�
 # ordinary words ending in one, before 村, is a village's name; not 山, 江, 水 (山村, 渔村 are words)
 TOPONYM_ENDS = "坳沟坪岭塘冲峪洼坝岗垭寨屯堡湾溪岩坡庄"  # not 铺: 用碎石铺村路
 # a slogan of pairing, not a village: 以企带村, 以商兴村 (以 + agent + verb), 万企帮万村, 干部联千村
-# (verb + a round number of villages); matched against the text right before 村
-SLOGAN_BEFORE_VILLAGE = r"(?:[帮联带包结扶驻兴助][千百万]|以[\u4e00-\u9fff]{1,2}[带促兴强富帮])$"
+# (verb + a round number of villages), and 某某进社区/进村 (a campaign that brings something in);
+# matched against the text right before the suffix
+SLOGAN_BEFORE_VILLAGE = r"(?:[帮联带包结扶驻兴助][千百万]|以[\u4e00-\u9fff]{1,2}[带促兴强富帮]|[\u4e00-\u9fff]进)$"
 # words before a suffix that show a generic use (老旧小区, 城市社区, 各街道…)
 GENERIC_STEMS = {
     "城市", "农村", "全国", "全省", "全市", "全区", "全县", "各个", "每个", "这个", "那个", "整个", "所在", "周边",

@@ -68,7 +68,8 @@ def second_of_a_pair(text: str, c: "Cand", stem: str, i: int, cands: list["Cand"
                       stems: list[str | None]) -> bool:
     """甲村与乙村, 甲村、乙村: a short name listed right after an accepted place of its type is a
     place too, though jieba reads its last character as a verb (坡|怀)."""
-    if i == 0 or c.type != "Community" or not 2 <= len(stem) <= 3 or generic(stem) and not segment.is_name_like(stem):
+    if i == 0 or c.type != "Community" or not 2 <= len(stem) <= 4 or stem in GENERIC_STEMS or segment.is_common(stem) \
+            or stem[0] in PLACE_LEFT_CONTEXT or segment.tokens(stem)[0].flag.startswith(("v", "p", "r", "d")):
         return False
     before, prev_stem = cands[i - 1], stems[i - 1]
     if prev_stem is None or before.type != c.type or before.suffix != c.suffix:
@@ -104,7 +105,7 @@ class Cand:
     prev_type: str | None = None  # that mention's type
 
 
-SLOGAN = re.compile(SLOGAN_BEFORE_VILLAGE)  # 以企带村, 千企联千村: a slogan of pairing
+SLOGAN = re.compile(SLOGAN_BEFORE_VILLAGE)  # 以企带村, 千企联千村: a slogan of pairing; 城管进社区
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两几多][个座处家]$")
 
 

@@ -159,7 +159,7 @@ def recognise(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] | None =
                 # name ends in a word jieba reads as a verb
             if ok and counted(text, c.sfx_start - len(stem)):
                 ok = False  # 12个待建小区, 5个老旧小区: a counted kind of compound, not one by name
-            if ok and c.suffix == "村" and SLOGAN.search(c.raw):
+            if ok and c.type == "Community" and SLOGAN.search(c.raw):
                 ok = False  # 以企带村, 千企联千村: a slogan of pairing, not a village
             start = c.sfx_start - len(stem)
             if ok and not linked and (ordinary_community(c.type, stem, text[c.end:c.end + 5])
