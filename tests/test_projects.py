@@ -485,6 +485,8 @@ GENRE = [
     # 成立 sets up the community's own team only when the clause names the community or its body
     ("founded_by_the_community", "小区党支部还成立党员先锋队，社区成立志愿服务队。", ["党员先锋队", "志愿服务队"]),
     ("founded_by_the_community", "工作组举行义演，成立了男女舞龙队、狮子灯队。", []),
+    # a team whose founding is told right after it, no outside body before it, is the community's own
+    ("founded_by_the_community", "青山社区有一支“晚霞红”志愿服务队，自2016年成立以来坚持巡逻。", ["“晚霞红”志愿服务队"]),
     # a thing told as changed into another: a work on it, named by both; not a time or a place changed
     ("changed_into", "以前的露天平屋顶改成了盖瓦坡屋顶，车库照明全部改为LED灯。",
      ["平屋顶改成盖瓦坡屋顶", "车库照明改为LED灯"]),
@@ -538,3 +540,8 @@ def test_counts_are_taken_out_but_not_from_a_quoted_name():
     assert strip_quantities("建成“一米菜园”3个") == "建成“一米菜园”"
     assert strip_quantities("“甲”“乙3个") == "“甲”“乙"  # an unclosed quote is no name
     assert strip_quantities("学生家长30人") == "学生家长"  # 家 is no classifier before 长
+
+
+def test_an_outside_bodys_team_founded_long_ago_is_no_project(gaz):
+    # founded right after the team, but an outside body is named before it: the body's team
+    assert build("县供电公司“红马甲”志愿服务队成立于2010年，常年走进青山村。", gaz)[0] == []

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.text import segment
-from kg.recognise import facilities, project_merge, series, stated_works
+from kg.recognise import facilities, project_merge, series, stated_works, teams
 from kg.recognise.lexicon import (ATTRIBUTE_TIMES, FOUNDING_VERBS, HANDOUT_HEADS, HANDOUT_VERBS, LIST_CLASSES,
                                   LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROVIDE_HEADS,
                                   PROVIDE_VERBS, STANDING_CUES, TREATMENTS, WEAK_WORK_VERBS, WORK_VERBS)
@@ -308,8 +308,8 @@ def _own_team(text: str, p: ProjectMention, orgs: list[tuple[int, int]]) -> bool
     serves the community is that body's (guidelines)."""
     a, _ = clause_bounds(text, p.start, p.start, "。；;！!？?\n")
     verbs = [m for m in _FOUNDING.finditer(text, a, p.end) if m.start() <= p.start]
-    if not verbs:
-        return False
+    if not verbs:  # “某某”志愿服务队，自2016年成立以来: founded, and no outside body before it
+        return teams.founded_after(text, p.end) and not any(a <= x < p.start for x, _ in orgs)
     return not any(a <= x < verbs[-1].start() and not text[x:y].endswith(_COMPOUND_PARTY) for x, y in orgs)
 
 

@@ -21,6 +21,9 @@ _QUOTED = re.compile(r"“([^“”\n]{2,8})”(" + "|".join(_KINDS) + ")")
 _BODY_TEAM = re.compile(r"(?:\([\u4e00-\u9fff]{2,10}\))?共产党员服务队")
 _FOUNDING = re.compile("|".join(FOUNDING_VERBS))
 _MAX_BODY = 20
+# the team's founding told right after it (“某某”志愿服务队，自2016年成立以来; …成立于2019年): no outside
+# body named before it, it is the community's own
+_FOUNDED_AFTER = re.compile(r"[，,]?(?:自[^，,。；;]{0,8})?(?:" + "|".join(FOUNDING_VERBS) + r")(?:于|以来)")
 _PLACE_ENDS = ("村", "社区", "居委", "小区")  # 某村“某某”志愿队: the place's own team
 
 
@@ -34,7 +37,9 @@ def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], se
     spans = [(m.start(), m.end(), m.group(0)) for m in _QUOTED.finditer(text)]
     if "共产党员服务队" in text:  # only where its words are: a scan from every character costs
         spans += [(s, e, text[s:e]) for s, e in map(lambda m: _body_team(text, m), _BODY_TEAM.finditer(text)) if s < e]
-    own = {name for s, e, name in spans if text[:s].endswith(_PLACE_ENDS) or _founded(text, s, e)}
+    body_ends = {o.mention.end for o in found}
+    own = {name for s, e, name in spans if text[:s].endswith(_PLACE_ENDS) or _founded(text, s, e)
+           or founded_after(text, e) and not any(s - 2 <= b <= s for b in body_ends)}
     teams: list[OrgMention] = []
     for s, e, name in sorted(spans):
         label = name.replace("“", "").replace("”", "")
@@ -47,6 +52,11 @@ def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], se
     kept = [o for o in found if not any(t.mention.start <= o.mention.start and o.mention.end <= t.mention.end
                                         for t in teams)]
     return kept + teams, {t.canonical for t in teams}
+
+
+def founded_after(text: str, e: int) -> bool:
+    """Is a team's founding told right after it (，自2016年成立以来; 成立于2019年)?"""
+    return bool(_FOUNDED_AFTER.match(text, e))
 
 
 def _founded(text: str, s: int, e: int) -> bool:
