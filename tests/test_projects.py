@@ -480,6 +480,8 @@ GENRE = [
     ("heads", "柳湾社区开设了“爱心餐桌”，还设立平价蔬菜直供点。", ["“爱心餐桌”", "平价蔬菜直供点"]),
     ("heads", "两栋楼之间新建了风雨连廊。", ["新建风雨连廊"]),
     ("heads", "社区开设中文学习角，全镇新修机耕道12公里。", ["中文学习角", "新修机耕道"]),
+    ("heads", "村里拆除危旧土坯房43处，改造农户旱厕87户，种植苗木2100株。",
+     ["拆除危旧土坯房", "改造农户旱厕", "苗木"]),
     # counts of rows, groups and events go with their number (一排, 120余场)
     ("counts", "社区在广场旁安装了一排共享晾衣架，服务队共开展服务120余场。", ["安装共享晾衣架"]),
     # 成立 sets up the community's own team only when the clause names the community or its body
@@ -487,6 +489,7 @@ GENRE = [
     ("founded_by_the_community", "工作组举行义演，成立了男女舞龙队、狮子灯队。", []),
     # a team whose founding is told right after it, no outside body before it, is the community's own
     ("founded_by_the_community", "青山社区有一支“晚霞红”志愿服务队，自2016年成立以来坚持巡逻。", ["“晚霞红”志愿服务队"]),
+    ("founded_by_the_community", "青山社区“学雷锋”志愿服务队在广场为居民理发。", ["“学雷锋”志愿服务队"]),
     # a thing told as changed into another: a work on it, named by both; not a time or a place changed
     ("changed_into", "以前的露天平屋顶改成了盖瓦坡屋顶，车库照明全部改为LED灯。",
      ["平屋顶改成盖瓦坡屋顶", "车库照明改为LED灯"]),

@@ -35,6 +35,8 @@ _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")
 # a compound's own party body (某某小区党支部): its teams are the community's own
 _COMPOUND_PARTY = ("小区党支部", "小区党总支", "小区党委")
+# a team written right after its community's name is that community's (某村“某某”志愿队)
+_OWN_PLACE_ENDS = ("村", "社区", "居委", "小区")
 # teams: a project only when the community sets them up (组建, 成立)
 _TEAMS = ("队", "团队", "队伍")
 _FOUNDING = re.compile("|".join(FOUNDING_VERBS))
@@ -74,7 +76,7 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         if any(a <= s < b for a, b in taken) or text[s - 1:s] == "等" or re.search(r"[。！？!?,，]", m.group(1)):
             continue  # 等“一社一品牌”项目 is an umbrella; a quoted sentence is speech
         a, b = clause_bounds(text, s, e, CLAUSE_STOPS)
-        after = re.split(r"[、“”]", text[e:b])[0]
+        after = _to_first_head(re.split(r"[、“”]", text[e:b])[0])
         head = cut_to_head(after, 8)
         before = text[a:s]
         first = segment.tokens(head)[0] if head else None
@@ -91,6 +93,16 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         elif s in ends and (not after or after[0] in "、等和及与" or after.startswith(_BRANDS)):
             out.append(ProjectMention(m.group(1), s, e, "brand"))
     return out
+
+
+def _to_first_head(after: str) -> str:
+    """“某某”志愿服务队在广场…: the name ends at the first head a preposition, verb or adverb
+    follows, not at a later head of the clause (广场)."""
+    toks = segment.tokens(after[:12])
+    for t, nxt in zip(toks, toks[1:]):
+        if head_of(after[:t.end]) and (nxt.flag[:1] == "p" or nxt.flag[:1] in ("v", "d") and not head_of(nxt.word)):
+            return after[:t.end]  # (but 护栏|改造: a work that is a head itself goes on)
+    return after
 
 
 def _works(text: str, taken: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[ProjectMention]:
@@ -306,6 +318,8 @@ def _own_team(text: str, p: ProjectMention, orgs: list[tuple[int, int]]) -> bool
     """A team is the community's own standing service (a project) when the clause sets it up
     (组建, 成立…) and no outside body before the verb does; an outside body's named team that
     serves the community is that body's (guidelines)."""
+    if text[max(0, p.start - 2):p.start].endswith(_OWN_PLACE_ENDS):
+        return True  # 某社区“某某”志愿服务队: named by its community, the community's own
     a, _ = clause_bounds(text, p.start, p.start, "。；;！!？?\n")
     verbs = [m for m in _FOUNDING.finditer(text, a, p.end) if m.start() <= p.start]
     if not verbs:  # “某某”志愿服务队，自2016年成立以来: founded, and no outside body before it
