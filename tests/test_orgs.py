@@ -327,6 +327,13 @@ GENRE = [
     ("joint_work", "backed", "竹溪村与青山文旅公司合作改造民宿。", [("青山文旅公司", "竹溪村")]),
     ("joint_work", "backed", "竹溪村与青山文旅公司的距离不远。", []),
     ("joint_work", "backed", "柳岸社区居民与华润物业公司开展了激烈争吵。", []),
+    # a body and the communities listed after it in its clause, or in the clause with 与 that follows
+    # its own (某局以…为抓手，与甲社区、乙社区建立共建机制): each is backed
+    ("listed_communities", "backed", "恒远物流有限公司与双溪镇青石村、白沙村、何宅村结对已满三年。",
+     [("恒远物流有限公司", "何宅村"), ("恒远物流有限公司", "白沙村"), ("恒远物流有限公司", "青石村")]),
+    ("listed_communities", "backed", "今年，县城管局以问题为导向，与鹭洲社区、沙坪社区建立共建机制。",
+     [("县城管局", "沙坪社区"), ("县城管局", "鹭洲社区")]),
+    ("listed_communities", "backed", "县城管局以问题为导向，与青山社区居民座谈交流。", []),
     # 某市委 written short for 某市委员会 is the same body
     ("short_committee", "orgs", "民盟岳阳市委员会与柳岸社区结对。一年来，民盟岳阳市委在社区设立服务站。", ["民盟岳阳市委员会"]),
     # a unit named again by its kind before its party body; a programme named like a body

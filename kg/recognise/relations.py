@@ -182,12 +182,25 @@ _ROLE_ONLY = re.compile(r"(?:了)?(?:第三方|专业|辖区|爱心)?(?:社会�
 _JOINT_WITH = re.compile(r"(?:社区|村|小区|居委会|居委|党支部|党总支|党委)(?:还|又|也|积极|主动|先后|将|已|已经|多次)*[与同]$")
 
 
+def joint_clause(text: str, b: int) -> tuple[int, int] | None:
+    """The clause after the one ending at ``b`` when it opens with 与/同 (，与甲社区…共建): the span of
+    what its subject does with someone, or None."""
+    if text[b:b + 1] not in ("，", ","):
+        return None
+    nb = clause_bounds(text, b + 1, b + 1)[1]
+    return (b + 1, nb) if text.startswith(("与", "同"), b + 1) else None
+
+
 def supports(text: str, org: Mention) -> bool:
     """Does the text state that this organisation backs, serves or works with the community?"""
     a, b = clause_bounds(text, org.start, org.end)
     before, after = text[a:org.start], text[org.end:b]
     if any(w in text[a:b] for w in SUPPORT_CLAUSE):
         return True
+    if a == org.start or text[a:org.start].startswith(("今年", "近年", "近日", "目前")):
+        joint = joint_clause(text, b)  # 某局以…为抓手，与甲社区、乙社区建立共建机制: the subject goes on
+        if joint and any(w in text[joint[0]:joint[1]] for w in SUPPORT_CLAUSE + SUPPORT_AFTER):
+            return True
     if text[a - 1:a] in "：:" and any(w in text[clause_bounds(text, a - 1, a - 1)[0]:a] for w in SUPPORT_CLAUSE):
         return True  # 共建单位有：甲、乙
     for verb in SUPPORT_BEFORE:

@@ -13,7 +13,7 @@ import re
 from kg.recognise.lexicon import (CARRY_VERBS, CREDIT_CUES, FRAME_HEADS, STATIONED_CUES, SUPPORT_AFTER, SUPPORT_CLAUSE,
                                   TEAM_CUES, TITLE_AFTER)
 from kg.records import Mention, Sentence
-from kg.recognise.relations import _within, supports
+from kg.recognise.relations import _within, joint_clause, supports
 from kg.text.split import CLAUSE_END, clause_bounds, sentence_at
 
 _TEAM_RE = re.compile("|".join(sorted(TEAM_CUES, key=len, reverse=True)))
@@ -23,6 +23,7 @@ _WORKS_RE = re.compile("|".join(CARRY_VERBS))
 _FOR_RE = re.compile(r"(?:还|也|又|都|特意|专门|积极|主动|先后|多次)?为")
 _FOR_PLACE = ("社区", "村里", "该村", "全村", "该社区")  # the place itself, not its people
 _LIST_JOIN = "、和及与"
+_LIST_JOINS = ("、", "和", "及", "与", "以及")
 # a body named again by its kind (该公司, 该支行); 单位, 企业 and 机构 stand for any body
 _PRONOUN = re.compile(r"该(公司|集团|企业|银行|支行|分行|医院|局|单位|机构|中心|学校|协会|商会)")
 _ANY_KIND = ("单位", "企业", "机构")
@@ -148,7 +149,24 @@ def backers(text: str, orgs: list[Mention], sentences: list[Sentence],
     for k, where in _said_again(text, orgs, communities):
         if k not in out or not out[k]:
             out[k] = where
+    for k in out:
+        if not out[k]:
+            out[k] = _listed_after(text, orgs[k], communities)
     return sorted(out.items())
+
+
+def _listed_after(text: str, org: Mention, communities: list[Mention]) -> list[str]:
+    """某局与甲社区、乙社区、丙社区建立共建机制: the communities listed after the body in its clause
+    are each backed; [] when the clause names fewer than two in a list (the scope decides)."""
+    _, b = clause_bounds(text, org.start, org.end)
+    b = (joint_clause(text, b) or (b, b))[1]  # and the clause with 与 that follows (，与甲社区、乙社区…)
+    named = [c for c in communities if org.end <= c.start < b]
+    run = named[:1]
+    for c in named[1:]:
+        if text[run[-1].end:c.start] not in _LIST_JOINS:
+            break
+        run.append(c)
+    return [c.name for c in run] if len(run) >= 2 else []
 
 
 def _said_again(text: str, orgs: list[Mention], communities: list[Mention]) -> list[tuple[int, list[str]]]:
