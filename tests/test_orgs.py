@@ -315,13 +315,13 @@ GENRE = [
     # a named market and a county's care provider are bodies; a community's own care centre is not
     ("named_market", "orgs", "辖区的翠竹农贸市场也加入共建行列。", ["翠竹农贸市场"]),
     ("named_market", "orgs", "助浴服务由芙蓉区颐年居家养老服务中心派护理员承担。", ["芙蓉区颐年居家养老服务中心"]),
-    ("named_market", "orgs", "柳岸社区居家养老服务中心正式运营，社区还新建了居家养老服务中心。", []),
-    ("named_market", "found", "芙蓉区柳岸社区居家养老服务中心正式运营。", []),
+    ("named_market", "orgs", "柳岸社区日间养老服务中心正式运营，社区还新建了日间养老服务中心。", []),
+    ("named_market", "found", "芙蓉区柳岸社区日间养老服务中心正式运营。", []),
     ("named_market", "orgs", "县里投资500万元改造老旧农贸市场，柳岸社区综合性养老服务中心正式开业。", []),
-    ("named_market", "orgs", "服务站依托江西颐寿康智慧养老中心开展服务，柳岸社区养老中心也在运营。", ["江西颐寿康智慧养老中心"]),
+    ("named_market", "orgs", "驿站请来江西颐寿安康养老中心上门，柳岸社区养老中心也在运营。", ["江西颐寿安康养老中心"]),
     # 依托 + the words of a body's role + its name: the body backs the community
-    ("role_words", "backed", "柳岸社区服务站依托第三方社会组织江西颐寿康智慧养老中心开展服务。",
-     [("江西颐寿康智慧养老中心", "柳岸社区")]),
+    ("role_words", "backed", "柳岸社区依托专业机构江西颐寿安康养老中心开展助餐。",
+     [("江西颐寿安康养老中心", "柳岸社区")]),
     # 与 + a body + a verb of joint work: the body works with the community
     ("joint_work", "backed", "柳岸社区还与城西区消防救援大队开展了高层住宅消防演练。", [("城西区消防救援大队", "柳岸社区")]),
     ("joint_work", "backed", "竹溪村与青山文旅公司合作改造民宿。", [("青山文旅公司", "竹溪村")]),

@@ -92,7 +92,7 @@ def test_a_facility_opened_and_a_quoted_facility():
 def test_programmes_of_a_whole_area_are_not_works():
     assert labels("全县持续推进老旧小区改造，以城市更新带动发展。") == []
     assert labels("街道打造出一站式社区助餐服务平台。") == []
-    assert labels("道路改造后铺的是透水砖。") == ["铺透水砖"]  # 改造后 has no object; the cleft is the work
+    assert labels("道路改造完工后铺上的是透水砖。") == ["铺透水砖"]  # 改造 has no object; the cleft is the work
 
 
 def test_items_summed_up_as_a_class_are_the_work():
@@ -485,18 +485,18 @@ GENRE = [
     # counts of rows, groups and events go with their number (一排, 120余场)
     ("counts", "社区在广场旁安装了一排共享晾衣架，服务队共开展服务120余场。", ["安装共享晾衣架"]),
     # 成立 sets up the community's own team only when the clause names the community or its body
-    ("founded_by_the_community", "小区党支部还成立党员先锋队，社区成立志愿服务队。", ["党员先锋队", "志愿服务队"]),
-    ("founded_by_the_community", "工作组举行义演，成立了男女舞龙队、狮子灯队。", []),
+    ("founded_by_the_community", "楼院党支部又成立了红色先锋队，社区成立志愿服务队。", ["红色先锋队", "志愿服务队"]),
+    ("founded_by_the_community", "工作组举办联欢，成立了腰鼓队和秧歌队。", []),
     # a team whose founding is told right after it, no outside body before it, is the community's own
     ("founded_by_the_community", "青山社区有一支“晚霞红”志愿服务队，自2016年成立以来坚持巡逻。", ["“晚霞红”志愿服务队"]),
     ("founded_by_the_community", "青山社区“学雷锋”志愿服务队在广场为居民理发。", ["“学雷锋”志愿服务队"]),
     # a thing told as changed into another: a work on it, named by both; not a time or a place changed
-    ("changed_into", "以前的露天平屋顶改成了盖瓦坡屋顶，车库照明全部改为LED灯。",
-     ["平屋顶改成盖瓦坡屋顶", "车库照明改为LED灯"]),
+    ("changed_into", "原先的铁皮车棚改成了钢结构雨棚，车库照明全部改为LED灯。",
+     ["铁皮车棚改成钢结构雨棚", "车库照明改为LED灯"]),
     ("changed_into", "原来的垃圾堆放点变成了一座小游园。", ["垃圾堆放变成小游园"]),
     ("changed_into", "活动时间由周六改为周日，他说日子变成了好日子。", []),
     # a one-character work verb told by 的是: the thing after it is the work's
-    ("cleft", "改造后铺的是透水砖，楼道里装的是声控灯。", ["铺透水砖", "装声控灯"]),
+    ("cleft", "路面翻修后铺的是透水砖，楼道里装的是声控灯。", ["铺透水砖", "装声控灯"]),
     ("cleft", "他说的是实话，我们修的是心。", []),
     ("cleft", "院子里种的是玉米，盒子里装的是月饼，他主修的是社会工作专业。", []),
     ("cleft", "小区改造后，这次覆盖的是全体居民。", []),  # 覆盖: the verb ends a word of its own
@@ -534,8 +534,8 @@ def test_the_grammar_of_works(rule, text, expected):
 def test_a_team_set_up_by_a_compounds_party_branch_is_the_communitys(gaz):
     # the compound's branch is inside the community: its team is the community's; an outside
     # unit's team is that unit's
-    text = "在青禾社区，翠湖家园小区党支部还成立党员先锋队。鑫源公司党支部也成立了党员服务队。"
-    assert build(text, gaz) == (["党员先锋队"], [("青禾社区", "党员先锋队")])
+    text = "在青禾社区，翠湖家园小区党支部又成立了红色先锋队。鑫源公司党支部也成立了党员服务队。"
+    assert build(text, gaz) == (["红色先锋队"], [("青禾社区", "红色先锋队")])
 
 
 def test_counts_are_taken_out_but_not_from_a_quoted_name():

@@ -181,7 +181,7 @@ def _relative_tail(stem: str) -> str:
 
 
 _ORDINAL_BRANCH = re.compile(rf"第[一二三四五六七八九十\d]+(?:{'|'.join(BRANCH_SUFFIXES)})")  # 第二分局
-# a numbered company of the body before it (某建五局 + 三公司): one unit of that body
+# a numbered company of the body before it (某铁九局 + 二公司): one unit of that body
 _NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十\d]{1,2}(?:工程)?(?:分)?公司")
 
 

@@ -48,7 +48,7 @@ _PREPOSITIONS = ("向", "对", "为", "在", "把", "从", "给", "由")
 _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # what a community calls its quoted programme (某社区“某某”服务品牌)
 _BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
-# the community or one of its own bodies as the subject of 成立 (社区成立…, 小区党支部还成立…)
+# the community or one of its own bodies as the subject of 成立 (社区成立…, 某小区党支部又成立…)
 _OWN_FOUNDER = re.compile(r"(?:社区|村|小区|党支部|党总支|党委|居委会)(?:还|又|也|先后|积极|牵头)*$")
 # works that are also a service offered (家电维修、理发): after their object only on a thing with a
 # project head or a work (路灯维修, 屋面防水维修)

@@ -176,7 +176,7 @@ def _list_tail(s: str) -> bool:
     return all(len(p) <= 16 for p in parts) and (s == "" or _LIST_SEP.search(s[-1:]) is not None)
 
 
-# words of a body's role between a verb of backing and its name (依托第三方社会组织某某中心)
+# words of a body's role between a verb of backing and its name (依托专业社工机构某某中心)
 _ROLE_ONLY = re.compile(r"(?:了)?(?:第三方|专业|辖区|爱心)?(?:社会组织|社工机构|机构|单位|企业|公司)")
 # the community or its own body as the one working with the organisation (柳岸社区还与…)
 _JOINT_WITH = re.compile(r"(?:社区|村|小区|居委会|居委|党支部|党总支|党委)(?:还|又|也|积极|主动|先后|将|已|已经|多次)*[与同]$")
@@ -206,7 +206,7 @@ def supports(text: str, org: Mention) -> bool:
     for verb in SUPPORT_BEFORE:
         k = before.rfind(verb)
         if k >= 0 and (_list_tail(before[k + len(verb):]) or _ROLE_ONLY.fullmatch(before[k + len(verb):])):
-            return True  # 依托第三方社会组织 + the body: the words of its role stand between
+            return True  # 依托专业社工机构 + the body: the words of its role stand between
     # one of a list of organisations (与甲、乙等12家单位签订共建协议): the verb follows the list
     window = after[:40] if after[:1] in "、和及与" else after[:16]
     if any(w in window for w in SUPPORT_AFTER):

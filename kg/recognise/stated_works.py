@@ -1,6 +1,6 @@
 """Works told by their state: the work comes first and a verb of its progress ends the clause
 (某路硬化工程已于上月动工, 村里的老年食堂已建成投用, 光伏电站已并网发电), or a thing is told as
-changed into another (露天平屋顶改成了坡屋顶, 车库照明全部改为LED灯), or told by 的是 (改造后铺的是草沙路).
+changed into another (铁皮车棚改成了钢结构雨棚, 车库照明全部改为LED灯), or told by 的是 (翻修后铺的是透水砖).
 
 The object before the verb is read as a work verb's object is (kg/recognise/work_objects.py): a
 thing with a project head, not a kind of work (基础设施) or a programme over a whole area
@@ -60,7 +60,7 @@ def recognise(text: str, taken: list[tuple[int, int]], communities: list[Mention
 
 
 def changes(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
-    """以前的露天平屋顶改成了坡屋顶: a thing with a project head changed into another thing (its
+    """原先的铁皮车棚改成了钢结构雨棚: a thing with a project head changed into another thing (its
     head, or a short phrase) is a work on it, named by both."""
     out = []
     for m in _CHANGE.finditer(text):
@@ -84,7 +84,7 @@ def changes(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
 
 
 def clefts(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
-    """改造后铺的是草沙路, 装的是太阳能路灯: a one-character work verb told by 的是 before a thing with a
+    """翻修后铺的是透水砖, 装的是太阳能路灯: a one-character work verb told by 的是 before a thing with a
     project head."""
     out = []
     for m in _CLEFT.finditer(text):
@@ -93,7 +93,7 @@ def clefts(text: str, taken: list[tuple[int, int]]) -> list[ProjectMention]:
             continue  # 覆盖的是, 主修的是, 包装的是: the verb ends a word of its own
         a, b = clause_bounds(text, e, e, CLAUSE_END + "…")
         rest = strip_quantities(text[e:b])
-        worked = _WORKED.search(text, max(0, s - _SPAN), s)  # 改造后铺的是透水砖 (not 院子里种的是玉米)
+        worked = _WORKED.search(text, max(0, s - _SPAN), s)  # 翻修后铺的是透水砖 (not 院子里种的是玉米)
         obj = cut_to_head(rest) or (rest if worked and 2 <= len(rest) <= 8 else "")
         if len(obj) < 2 or not concrete(obj) or any(x <= m.start() < y for x, y in taken):
             continue
