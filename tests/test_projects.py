@@ -467,6 +467,9 @@ GENRE = [
      ["桂园雨污分流", "丽和苑健身器材安装", "丽和苑加装电梯"]),
     # 打造成…: the place is made into something, no work's object follows
     ("made_into", "镇里力争把石岭村打造成远近闻名的“产业示范村”。", []),
+    # a programme's name (its object and work before 项目/工程) is no work; a named compound's is
+    ("programme_named", "今年全区共实施老旧小区改造项目27个，辖区老旧小区改造工程顺利完工。", []),
+    ("programme_named", "桂园小区改造项目顺利完工。", ["桂园小区改造"]),
     # a store of records is not a thing built
     ("store_of_records", "该工程被纳入市级城市更新项目库。", []),
     # what a thing is turned into is the work; a quoted name keeps its numbers

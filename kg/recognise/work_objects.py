@@ -47,6 +47,14 @@ def _names_work(t: segment.Token, head: segment.Token) -> bool:
     return t.flag == "v" and len(t.word) >= 2 and head.word in NAMED_WORK_HEADS
 
 
+def _programme_work(rest: str) -> bool:
+    """Is ``rest`` a programme's object and its work (老旧小区改造, 辖区老旧小区提质改造)?"""
+    verb = next((v for v in OBJECT_FIRST_VERBS if rest.endswith(v)), "")
+    thing = rest[:len(rest) - len(verb)] if verb else ""
+    lead = next((thing[:-len(p)] for p in PROGRAMME_OBJECTS if thing.endswith(p)), None)
+    return lead is not None and (not lead or segment.is_common(lead) or bool(_SCOPE.search(lead)))
+
+
 def concrete(obj: str, before_verb: bool = False) -> bool:
     """Is this the object of a real work (a facility, a named thing), not an abstraction?"""
     if obj.endswith(NOT_PROJECT_HEADS) or obj.startswith(NOT_PROJECT_HEADS) and segment.tokens(obj)[0].word in NOT_PROJECT_HEADS:
@@ -67,6 +75,8 @@ def concrete(obj: str, before_verb: bool = False) -> bool:
         return False  # 惠民项目, 基础设施, 娱乐设施 (but 饮水工程进行了升级改造 is a work)
     if rest in PROGRAMME_OBJECTS and (before_verb or head in GENERIC_HEADS or head in OBJECT_FIRST_VERBS):
         return False  # 老旧小区改造, 城市更新: a programme, not one work
+    if head in NAMED_WORK_HEADS and _programme_work(rest):
+        return False  # 老旧小区改造项目, 辖区老旧小区改造工程: the programme's name
     toks = segment.tokens(obj)
     if before_verb and obj in WORK_VERBS:
         return False  # 完成了维修改造, 建设改造: a work written before another is no object
