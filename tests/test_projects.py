@@ -470,6 +470,8 @@ GENRE = [
     # a programme's name (its object and work before 项目/工程) is no work; a named compound's is
     ("programme_named", "今年全区共实施老旧小区改造项目27个，辖区老旧小区改造工程顺利完工。", []),
     ("programme_named", "桂园小区改造项目顺利完工。", ["桂园小区改造"]),
+    # a quoted programme whose colon opens the list of its works is an umbrella over them
+    ("umbrella", "社区实施了一批“微更新”项目：修建梯坎步道；增设晾衣架。", ["修建梯坎步道", "增设晾衣架"]),
     # a store of records is not a thing built
     ("store_of_records", "该工程被纳入市级城市更新项目库。", []),
     # what a thing is turned into is the work; a quoted name keeps its numbers

@@ -33,6 +33,8 @@ _INDUSTRY_END = re.compile(r"[\d一二三四五六七八九十百千万余多]|[
 _PROGRAMME = re.compile(rf"([\u4e00-\u9fff]{{2,6}}{PROGRAMME_SUFFIX})方面")
 # objects that are a whole place: renovating one is an umbrella over the works done in it
 _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼栋", "宿舍", "宿舍区", "家属院", "家属区", "住宅区")
+# a quoted programme's kinds that a colon can open the list of its works after (“某某”项目：)
+_PROGRAMME_KINDS = ("项目", "工程", "行动", "计划")
 # a compound's own party body (某某小区党支部): its teams are the community's own
 _COMPOUND_PARTY = ("小区党支部", "小区党总支", "小区党委")
 # a team written right after its community's name is that community's (某村“某某”志愿队)
@@ -86,6 +88,8 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
         if head.endswith("服务") and (head == "服务" or segment.is_common(head[:-2])):
             head = ""  # “点对点”服务, “菜单式”商户服务: a manner of service, not a programme
         refused = next((w for w in NOT_PROJECT_HEADS if after.startswith(w)), "")
+        if head and head in _PROGRAMME_KINDS and text[e + len(head):e + len(head) + 1] in ("：", ":"):
+            continue  # 实施了一批“微改造”项目：一是…: an umbrella over the works it lists
         if head and len(head) > len(refused):  # “某某”宣传栏 (but not “某某”宣传活动)
             out.append(ProjectMention(clean(m.group(0) + head), s, e + len(head), "quoted", head_of(head)))
         elif after.startswith("活动") and any(c in before for c in STANDING_CUES):
