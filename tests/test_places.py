@@ -238,6 +238,8 @@ GENRE = [
     ("listed_compounds", "东湖街道桂香园、临江人家两个小区完成改造。", "Neighborhood", ["桂香园", "临江人家"]),
     ("listed_compounds", "社区内翠柏苑、松涛家园等小区完成改造。", "Neighborhood", ["翠柏苑", "松涛家园"]),
     ("listed_compounds", "推进老旧小区、城中村等小区改造，全区共有商品房、房改房等小区40个。", "Neighborhood", []),
+    ("listed_compounds", "管网老化、墙面脱落等老旧小区的毛病不少。", "Neighborhood", []),  # problems, by their verb
+    ("listed_compounds", "外墙涂料、屋面瓦片等小区改造材料已进场。", "Neighborhood", []),  # what follows 小区
     # a compound named after a place's own unit: 某某老社区宿舍 is a compound, not the community
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Neighborhood", ["青石老社区宿舍"]),
     ("compound_of_a_place_unit", "某区东湖街道青石老社区宿舍完成改造。", "Community", []),
@@ -251,6 +253,11 @@ GENRE = [
     # a list of villages keeps each next name whole (下 read as a direction, 路 as a road)
     ("pair_of_villages", "公司与双溪镇上溪头村、下溪头村、何宅村结对。", "Community", ["上溪头村", "下溪头村", "何宅村"]),
     ("pair_of_villages", "街道与鹭洲社区、沙坪社区、竹海路社区共建。", "Community", ["鹭洲社区", "沙坪社区", "竹海路社区"]),
+    ("pair_of_villages", "驼峰村与市级文明村、易地搬迁村和产业强村的差距还很大。", "Community", ["驼峰村"]),
+    # names ending or starting in 里/内 stay whole (塘里村, 里仁坊社区); 东进村 is a village
+    ("inside_words", "平定乡塘里村、城关镇城内村和洞井街道里仁坊社区都开展了活动。", "Community",
+     ["塘里村", "城内村", "里仁坊社区"]),
+    ("slogan_of_pairing", "东进村村委会组织清扫，南湖街道跃进社区举办活动。", "Community", ["东进村", "跃进社区"]),
     # 某某进社区: a campaign that brings something in
     ("slogan_of_pairing", "以“城管进社区”为抓手，青山村开展整治。", "Community", ["青山村"]),
     # 坳, 沟, 坪…: a stem of ordinary words ending in one is a village's name; 大 alone no longer cuts

@@ -489,12 +489,14 @@ GENRE = [
      ["拆除危旧土坯房", "改造农户旱厕", "苗木"]),
     # counts of rows, groups and events go with their number (一排, 120余场)
     ("counts", "社区在广场旁安装了一排共享晾衣架，服务队共开展服务120余场。", ["安装共享晾衣架"]),
+    ("counts", "村里硬化了二组至五组的通组公路。", ["硬化二组至五组通组公路"]),  # 组 names a village group
     # 成立 sets up the community's own team only when the clause names the community or its body
     ("founded_by_the_community", "楼院党支部又成立了红色先锋队，社区成立志愿服务队。", ["红色先锋队", "志愿服务队"]),
     ("founded_by_the_community", "工作组举办联欢，成立了腰鼓队和秧歌队。", []),
     # a team whose founding is told right after it, no outside body before it, is the community's own
     ("founded_by_the_community", "青山社区有一支“晚霞红”志愿服务队，自2016年成立以来坚持巡逻。", ["“晚霞红”志愿服务队"]),
     ("founded_by_the_community", "青山社区“学雷锋”志愿服务队在广场为居民理发。", ["“学雷锋”志愿服务队"]),
+    ("founded_by_the_community", "县医院进村“健康”服务队为村民体检。", []),  # a visitor's team
     # a thing told as changed into another: a work on it, named by both; not a time or a place changed
     ("changed_into", "原先的铁皮车棚改成了钢结构雨棚，车库照明全部改为LED灯。",
      ["铁皮车棚改成钢结构雨棚", "车库照明改为LED灯"]),

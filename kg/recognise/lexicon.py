@@ -13,7 +13,7 @@ COMMUNITY_SUFFIXES = ("社区", "村", "居委会", "居委", "居民区")
 # one-character verbs, prepositions and list words that jieba may glue to an unknown name (驻某村,
 # 赴某社区, 甲村和乙村, 某社区的某某苑)
 PLACE_LEFT_CONTEXT = ("驻", "在", "到", "赴", "至", "向", "从", "对", "于", "为", "给", "将", "把", "进", "去", "来", "和", "与", "及", "或",
-                      "的", "内", "里")
+                      "的")
 NEIGHBORHOOD_SUFFIXES = ("小区", "家园", "花园", "苑", "公寓", "新城", "华府", "雅苑", "庭园", "山庄",
                          # compounds named after a work unit (某厂家属区, 某局宿舍)
                          "老家属区", "家属区", "家属院", "宿舍区", "宿舍", "住宅区")
@@ -40,9 +40,10 @@ GOAL_VERBS = ("打造", "创建", "争创", "构建", "建设", "营造", "争�
 # ordinary words ending in one, before 村, is a village's name; not 山, 江, 水 (山村, 渔村 are words)
 TOPONYM_ENDS = "坳沟坪岭塘冲峪洼坝岗垭寨屯堡湾溪岩坡庄"  # not 铺: 用碎石铺村路
 # a slogan of pairing, not a village: 以企带村, 以商兴村 (以 + agent + verb), 万企帮万村, 干部联千村
-# (verb + a round number of villages), and 某某进社区/进村 (a campaign that brings something in);
+# (verb + a round number of villages), and 某某进社区/进村 (a campaign that brings something in; not
+# the villages 东进村, 跃进社区);
 # matched against the text right before the suffix
-SLOGAN_BEFORE_VILLAGE = r"(?:[帮联带包结扶驻兴助][千百万]|以[\u4e00-\u9fff]{1,2}[带促兴强富帮]|[\u4e00-\u9fff]进)$"
+SLOGAN_BEFORE_VILLAGE = r"(?:[帮联带包结扶驻兴助][千百万]|以[\u4e00-\u9fff]{1,2}[带促兴强富帮]|[\u4e00-\u9fff]{2}进)$"
 # words before a suffix that show a generic use (老旧小区, 城市社区, 各街道…)
 GENERIC_STEMS = {
     "城市", "农村", "全国", "全省", "全市", "全区", "全县", "各个", "每个", "这个", "那个", "整个", "所在", "周边",

@@ -64,12 +64,19 @@ def address_name(c: "Cand") -> bool:
                 or len(first.word) >= 2 and first.flag.startswith(("v", "p", "d")) and segment.is_common(first.word))
 
 
+# the levels of a title a village is given (省级示范村, 市级文明村)
+_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "星级", "示范")
+
+
 def second_of_a_pair(text: str, c: "Cand", stem: str, i: int, cands: list["Cand"],
                       stems: list[str | None]) -> bool:
     """甲村与乙村, 甲村、乙村: a short name listed right after an accepted place of its type is a
     place too, though jieba reads its last character as a verb (坡|怀)."""
-    if i == 0 or c.type != "Community" or not 2 <= len(stem) <= 4 or stem in GENERIC_STEMS or segment.is_common(stem) \
-            or stem[0] in PLACE_LEFT_CONTEXT or segment.tokens(stem)[0].flag.startswith(("v", "p", "r", "d")):
+    toks = segment.tokens(stem) if 2 <= len(stem) <= 4 else []
+    if i == 0 or c.type != "Community" or not toks or stem in GENERIC_STEMS or segment.is_common(stem) \
+            or stem[0] in PLACE_LEFT_CONTEXT or toks[0].flag.startswith(("v", "p", "r", "d")) \
+            or toks[-1].flag.startswith("a") or toks[-1].flag.startswith("v") and len(toks[-1].word) > 1 \
+            or stem.startswith(_LEVELS):  # 与市级文明村, 和产业强村, 与易地搬迁村 (but 坡|怀 keeps its verb-read 怀)
         return False
     before, prev_stem = cands[i - 1], stems[i - 1]
     if prev_stem is None or before.type != c.type or before.suffix != c.suffix:

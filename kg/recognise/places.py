@@ -87,6 +87,8 @@ def _lower_candidates(text: str, blocked: list[tuple[int, int]], upper: list[Men
             continue
         ends[m.end()] = ("c", len(out))
         prev_type = None if prev is None else (upper if prev[0] == "u" else out)[prev[1]].type
+        if prev_type in ("Community", "Neighborhood") and text[j] in "内里" and s - j >= 3:
+            j += 1  # 某社区内某某苑, 某小区里: inside the place before, not part of the name
         out.append(Cand(typ, sfx, j, s, m.end(), text[j:s], bounded, prev, prev_type))
     return out
 
@@ -213,8 +215,9 @@ def _listed_compounds(text: str, found: list[Mention], spans: list[tuple[int, in
         name = trim_stem(first[after_place - at:])
         items[0] = (name, at + len(first) - len(name))
         if any(len(w) < 2 or w.startswith(tuple(GENERIC_STEMS)) or segment.is_common(w)
-               or segment.tokens(w)[0].flag.startswith(("v", "p", "r", "m", "d")) for w, _ in items):
-            continue  # 推进老旧小区、城中村等小区改造, 商品房、房改房等小区: kinds of compound
+               or segment.tokens(w)[0].flag.startswith(("v", "p", "r", "m", "d"))
+               or segment.tokens(w)[-1].flag.startswith(("v", "a")) for w, _ in items):
+            continue  # 商品房、房改房等小区; 房屋漏水、管道堵塞等老旧小区常见问题: kinds and problems
         for w, a in items:
             if not any(x < a + len(w) and a < y for x, y in taken):  # found by its suffix already
                 out.append(Mention("Neighborhood", w, a, a + len(w), w))

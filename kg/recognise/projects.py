@@ -39,6 +39,7 @@ _PROGRAMME_KINDS = ("项目", "工程", "行动", "计划")
 _COMPOUND_PARTY = ("小区党支部", "小区党总支", "小区党委")
 # a team written right after its community's name is that community's (某村“某某”志愿队)
 _OWN_PLACE_ENDS = ("村", "社区", "居委", "小区")
+_VISITED = re.compile(r"[进驻入到下](?:村|社区|小区)$")  # 某医院进村“健康”服务队: a visitor's team
 # teams: a project only when the community sets them up (组建, 成立)
 _TEAMS = ("队", "团队", "队伍")
 _FOUNDING = re.compile("|".join(FOUNDING_VERBS))
@@ -322,7 +323,8 @@ def _own_team(text: str, p: ProjectMention, orgs: list[tuple[int, int]]) -> bool
     """A team is the community's own standing service (a project) when the clause sets it up
     (组建, 成立…) and no outside body before the verb does; an outside body's named team that
     serves the community is that body's (guidelines)."""
-    if text[max(0, p.start - 2):p.start].endswith(_OWN_PLACE_ENDS):
+    lead = text[max(0, p.start - 3):p.start]
+    if lead.endswith(_OWN_PLACE_ENDS) and not _VISITED.search(lead):
         return True  # 某社区“某某”志愿服务队: named by its community, the community's own
     a, _ = clause_bounds(text, p.start, p.start, "。；;！!？?\n")
     verbs = [m for m in _FOUNDING.finditer(text, a, p.end) if m.start() <= p.start]

@@ -109,7 +109,7 @@ def years(text: str) -> list[Quantity]:
 # a one-character one only right after a classifier or at the start (not the 长 of 延长3公里)
 _DIMENSION = r"(?:(?:建筑面积|占地面积|总面积|占地|总长|全长|面积|库容)|(?:(?<=[座条处间个栋所块])|^)[长宽高深])(?:约|达|近)?"
 STRIP = re.compile(rf"(?:{_DIMENSION})?{_NUM}[多余]?(?:万|亿)?(?:个|盏|户|栋|处|套|台|座|条|间|块|根|项|名|支|家|所|辆|张|份|"
-                   r"排|组|场|只|头|羽|株|棵|把|箱|册|"
+                   r"排|场|只|头|羽|株|棵|把|箱|册|"
                    rf"{_AFTER_DIGITS}|人|平方米|公里|千米|亩|米|元|吨|立方米)(?:[长宽高深]?的)?"
                    "|(?<!第)(?:一些|一批|若干)")  # indefinite counts too (新增一些停车位 → 新增停车位)
 

@@ -182,13 +182,17 @@ _ROLE_ONLY = re.compile(r"(?:了)?(?:第三方|专业|辖区|爱心)?(?:社会�
 _JOINT_WITH = re.compile(r"(?:社区|村|小区|居委会|居委|党支部|党总支|党委)(?:还|又|也|积极|主动|先后|将|已|已经|多次)*[与同]$")
 
 
+# 与/同 + a place or a body within a few characters (与某街道某社区…; not 与去年同期相比)
+_JOINT_OPENING = re.compile(r"[与同][\u4e00-\u9fff]{1,12}?(?:社区|村|街道|镇|居委|公司|局|单位|企业)")
+
+
 def joint_clause(text: str, b: int) -> tuple[int, int] | None:
     """The clause after the one ending at ``b`` when it opens with 与/同 (，与甲社区…共建): the span of
     what its subject does with someone, or None."""
     if text[b:b + 1] not in ("，", ","):
         return None
     nb = clause_bounds(text, b + 1, b + 1)[1]
-    return (b + 1, nb) if text.startswith(("与", "同"), b + 1) else None
+    return (b + 1, nb) if _JOINT_OPENING.match(text, b + 1) else None
 
 
 def supports(text: str, org: Mention) -> bool:

@@ -24,6 +24,8 @@ _FOR_RE = re.compile(r"(?:还|也|又|都|特意|专门|积极|主动|先后|多
 _FOR_PLACE = ("社区", "村里", "该村", "全村", "该社区")  # the place itself, not its people
 _LIST_JOIN = "、和及与"
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
+# what comes right before the list of communities a body backs (与甲社区、乙社区…, 为甲村、乙村…)
+_TOWARD_LIST = re.compile(r"(?:[与同为到在]|帮扶|结对)[\u4e00-\u9fff]{0,8}$")
 # a body named again by its kind (该公司, 该支行); 单位, 企业 and 机构 stand for any body
 _PRONOUN = re.compile(r"该(公司|集团|企业|银行|支行|分行|医院|局|单位|机构|中心|学校|协会|商会)")
 _ANY_KIND = ("单位", "企业", "机构")
@@ -166,7 +168,10 @@ def _listed_after(text: str, org: Mention, communities: list[Mention]) -> list[s
         if text[run[-1].end:c.start] not in _LIST_JOINS:
             break
         run.append(c)
-    return [c.name for c in run] if len(run) >= 2 else []
+    between = text[org.end:run[0].start] if run else ""
+    if len(run) < 2 or len(run) < len(named) or between and not _TOWARD_LIST.search(between):
+        return []  # 组织来自甲村、乙村的医生到丙村义诊: the list describes, the body goes elsewhere
+    return [c.name for c in run]
 
 
 def _said_again(text: str, orgs: list[Mention], communities: list[Mention]) -> list[tuple[int, list[str]]]:

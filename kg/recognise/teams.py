@@ -37,9 +37,9 @@ def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], se
     spans = [(m.start(), m.end(), m.group(0)) for m in _QUOTED.finditer(text)]
     if "共产党员服务队" in text:  # only where its words are: a scan from every character costs
         spans += [(s, e, text[s:e]) for s, e in map(lambda m: _body_team(text, m), _BODY_TEAM.finditer(text)) if s < e]
-    body_ends = {o.mention.end for o in found}
+    starts = [o.mention.start for o in found]
     own = {name for s, e, name in spans if text[:s].endswith(_PLACE_ENDS) or _founded(text, s, e)
-           or founded_after(text, e) and not any(s - 2 <= b <= s for b in body_ends)}
+           or founded_after(text, e) and not _body_before(text, s, starts)}
     teams: list[OrgMention] = []
     for s, e, name in sorted(spans):
         label = name.replace("“", "").replace("”", "")
@@ -52,6 +52,12 @@ def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], se
     kept = [o for o in found if not any(t.mention.start <= o.mention.start and o.mention.end <= t.mention.end
                                         for t in teams)]
     return kept + teams, {t.canonical for t in teams}
+
+
+def _body_before(text: str, s: int, body_starts: list[int]) -> bool:
+    """Is an organisation named earlier in the sentence of a team at ``s`` (由某会发起的“某某”服务队)?"""
+    a, _ = clause_bounds(text, s, s, "。；;！!？?\n")
+    return any(a <= x < s for x in body_starts)
 
 
 def founded_after(text: str, e: int) -> bool:
