@@ -48,6 +48,8 @@ def _routines(text: str) -> list[ProjectMention]:
     for m in _ROUTINE.finditer(text):
         if m.group(0) == "由" and text.startswith(("于", "此"), m.end()):
             continue  # 由于, 由此: no agent of a routine
+        if not text[max(0, m.start() - 6):m.start()].endswith(_FACILITY + ("”",)):
+            continue  # no facility's name right before (the cheap test first: 由 is everywhere)
         a, _ = clause_bounds(text, m.start(), m.start())
         name = text[a:m.start()].rsplit("的", 1)[-1]  # 社区的儿童之家: what the community has
         if not name.endswith(_FACILITY) and not (name.endswith("”") and name.startswith("“")):

@@ -200,12 +200,21 @@ _COMPOUND_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,9}?、){1,6}[\u4e00-\u9fff]{
                             r"(?:等)?(?:[0-9两二三四五六七八九十几多]+个)?(?:老旧|老)?小区")
 
 
+_LIST_REACH = 6 * 12  # characters back from 小区 where a list of names may start
+
+
 def _listed_compounds(text: str, found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
     """金桔园、江畔人家两个小区: the items of a list the text calls compounds, each a name of its own
     (not generic words, no verb); those the suffix rules found already are kept as they are."""
     out = []
     taken = {(m.start, m.end) for m in found} | set(spans)
-    for m in _COMPOUND_LIST.finditer(text):
+    for k in (m.start() for m in re.finditer("小区", text)):
+        lo = max(0, k - _LIST_REACH)
+        if "、" not in text[lo:k]:
+            continue  # no list before this 小区 (the cheap test first: the pattern backtracks)
+        m = _COMPOUND_LIST.search(text, lo, k + 2)
+        if m is None or m.end() != k + 2:
+            continue
         items, pos = [], m.start(1)
         for part in m.group(1).split("、"):
             items.append((part, pos))

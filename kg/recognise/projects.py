@@ -103,6 +103,8 @@ def _quoted(text: str, taken: list[tuple[int, int]], communities: list[Mention])
 def _to_first_head(after: str) -> str:
     """“某某”志愿服务队在广场…: the name ends at the first head a preposition, verb or adverb
     follows, not at a later head of the clause (广场)."""
+    if not cut_to_head(after, 12):
+        return after  # no head within reach: nothing to cut
     toks = segment.tokens(after[:12])
     for t, nxt in zip(toks, toks[1:]):
         if head_of(after[:t.end]) and (nxt.flag[:1] == "p" or nxt.flag[:1] in ("v", "d") and not head_of(nxt.word)):
