@@ -101,6 +101,10 @@ MEDIA_SUFFIXES = ("日报", "晚报", "早报", "商报", "报社", "网", "卫�
 # a place name before one of these names a historical event (台儿庄战役), not the place
 EVENT_SUFFIXES = ("会战", "战役", "保卫战", "起义", "事变", "大捷", "惨案", "暴动")
 RELATIVE_PREFIXES = {"省": 1, "市": 2, "州": 2, "区": 3, "县": 3}
+# the community or one of its own bodies as the subject of a clause, and the adverbs that may
+# follow it (社区还…, 某小区党支部又…): read by the rules that need the community to act itself
+# (社区成立某某队; 柳岸社区还与某公司合作)
+OWN_SUBJECT = r"(?:社区|村|小区|居委会|居委|党支部|党总支|党委)(?:还|又|也|积极|主动|先后|牵头|将|已经|已|多次)*"
 # nouns of the role a body plays, written right before its name (共建单位某某银行, 辖区企业某某乳业):
 # the name starts after them
 ROLE_NOUNS = ("单位", "企业")

@@ -14,8 +14,8 @@ import re
 from kg.text import segment
 from kg.recognise import facilities, project_merge, series, stated_works, teams
 from kg.recognise.lexicon import (ATTRIBUTE_TIMES, FOUNDING_VERBS, HANDOUT_HEADS, HANDOUT_VERBS, LIST_CLASSES,
-                                  LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, PROGRAMME_SUFFIX, PROVIDE_HEADS,
-                                  PROVIDE_VERBS, STANDING_CUES, TREATMENTS, WEAK_WORK_VERBS, WORK_VERBS)
+                                  LIST_INTRO, NOT_PROJECT_HEADS, OBJECT_FIRST_VERBS, OWN_SUBJECT, PROGRAMME_SUFFIX,
+                                  PROVIDE_HEADS, PROVIDE_VERBS, STANDING_CUES, TREATMENTS, WEAK_WORK_VERBS, WORK_VERBS)
 from kg.recognise.open_objects import BUILDING_VERBS, open_object
 from kg.recognise.project_base import (CLAUSE_STOPS, CUT_FLAGS, LEAD, PAREN, QUOTE, ProjectMention, alternation,
                                       clean, cut_to_head, head_of)
@@ -37,9 +37,6 @@ _WHOLE_PLACES = ("小区", "社区", "村", "院落", "片区", "街区", "楼�
 _PROGRAMME_KINDS = ("项目", "工程", "行动", "计划")
 # a compound's own party body (某某小区党支部): its teams are the community's own
 _COMPOUND_PARTY = ("小区党支部", "小区党总支", "小区党委")
-# a team written right after its community's name is that community's (某村“某某”志愿队)
-_OWN_PLACE_ENDS = ("村", "社区", "居委", "小区")
-_VISITED = re.compile(r"[进驻入到下](?:村|社区|小区)$")  # 某医院进村“健康”服务队: a visitor's team
 # teams: a project only when the community sets them up (组建, 成立)
 _TEAMS = ("队", "团队", "队伍")
 _FOUNDING = re.compile("|".join(FOUNDING_VERBS))
@@ -52,7 +49,7 @@ _METHOD_WORDS = ("平台", "模式", "机制", "体系", "制度", "理念")
 # what a community calls its quoted programme (某社区“某某”服务品牌)
 _BRANDS = ("服务品牌", "品牌", "党建品牌", "治理品牌")
 # the community or one of its own bodies as the subject of 成立 (社区成立…, 某小区党支部又成立…)
-_OWN_FOUNDER = re.compile(r"(?:社区|村|小区|党支部|党总支|党委|居委会)(?:还|又|也|先后|积极|牵头)*$")
+_OWN_FOUNDER = re.compile(OWN_SUBJECT + "$")
 # works that are also a service offered (家电维修、理发): after their object only on a thing with a
 # project head or a work (路灯维修, 屋面防水维修)
 _SERVICE_VERBS = ("维修", "更换", "整修")
@@ -325,13 +322,12 @@ def _own_team(text: str, p: ProjectMention, orgs: list[tuple[int, int]]) -> bool
     """A team is the community's own standing service (a project) when the clause sets it up
     (组建, 成立…) and no outside body before the verb does; an outside body's named team that
     serves the community is that body's (guidelines)."""
-    lead = text[max(0, p.start - 3):p.start]
-    if lead.endswith(_OWN_PLACE_ENDS) and not _VISITED.search(lead):
+    if teams.named_by_place(text, p.start):
         return True  # 某社区“某某”志愿服务队: named by its community, the community's own
     a, _ = clause_bounds(text, p.start, p.start, "。；;！!？?\n")
     verbs = [m for m in _FOUNDING.finditer(text, a, p.end) if m.start() <= p.start]
     if not verbs:  # “某某”志愿服务队，自2016年成立以来: founded, and no outside body before it
-        return teams.founded_after(text, p.end) and not any(a <= x < p.start for x, _ in orgs)
+        return teams.founded_after(text, p.end) and not teams.body_before(text, p.start, [x for x, _ in orgs])
     return not any(a <= x < verbs[-1].start() and not text[x:y].endswith(_COMPOUND_PARTY) for x, y in orgs)
 
 

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 
-from kg.recognise.lexicon import (COMMUNITY_SUFFIXES, SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE, SUPPORT_JOINT,
+from kg.recognise.lexicon import (COMMUNITY_SUFFIXES, OWN_SUBJECT, SUPPORT_AFTER, SUPPORT_BEFORE, SUPPORT_CLAUSE, SUPPORT_JOINT,
                                   SUPPORT_TOWARD)
 from kg.records import Mention, Sentence
 from kg.text.split import clause_bounds, sentence_at
@@ -179,7 +179,7 @@ def _list_tail(s: str) -> bool:
 # words of a body's role between a verb of backing and its name (依托专业社工机构某某中心)
 _ROLE_ONLY = re.compile(r"(?:了)?(?:第三方|专业|辖区|爱心)?(?:社会组织|社工机构|机构|单位|企业|公司)")
 # the community or its own body as the one working with the organisation (柳岸社区还与…)
-_JOINT_WITH = re.compile(r"(?:社区|村|小区|居委会|居委|党支部|党总支|党委)(?:还|又|也|积极|主动|先后|将|已|已经|多次)*[与同]$")
+_JOINT_WITH = re.compile(OWN_SUBJECT + "[与同]$")
 
 
 # 与/同 + a place or a body within a few characters (与某街道某社区…; not 与去年同期相比)

@@ -25,6 +25,7 @@ _MAX_BODY = 20
 # body named before it, it is the community's own
 _FOUNDED_AFTER = re.compile(r"[，,]?(?:自[^，,。；;]{0,8})?(?:" + "|".join(FOUNDING_VERBS) + r")(?:于|以来)")
 _PLACE_ENDS = ("村", "社区", "居委", "小区")  # 某村“某某”志愿队: the place's own team
+_VISITED = re.compile(r"[进驻入到下](?:村|社区|小区)$")  # 某医院进村“健康”服务队: a visitor's team
 
 
 def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], set[str]]:
@@ -38,8 +39,8 @@ def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], se
     if "共产党员服务队" in text:  # only where its words are: a scan from every character costs
         spans += [(s, e, text[s:e]) for s, e in map(lambda m: _body_team(text, m), _BODY_TEAM.finditer(text)) if s < e]
     starts = [o.mention.start for o in found]
-    own = {name for s, e, name in spans if text[:s].endswith(_PLACE_ENDS) or _founded(text, s, e)
-           or founded_after(text, e) and not _body_before(text, s, starts)}
+    own = {name for s, e, name in spans if named_by_place(text, s) or _founded(text, s, e)
+           or founded_after(text, e) and not body_before(text, s, starts)}
     teams: list[OrgMention] = []
     for s, e, name in sorted(spans):
         label = name.replace("“", "").replace("”", "")
@@ -54,7 +55,14 @@ def with_teams(text: str, found: list[OrgMention]) -> tuple[list[OrgMention], se
     return kept + teams, {t.canonical for t in teams}
 
 
-def _body_before(text: str, s: int, body_starts: list[int]) -> bool:
+def named_by_place(text: str, s: int) -> bool:
+    """Is the team at ``s`` written right after its community's name (某社区“某某”志愿服务队), not after
+    a verb of coming to a place (进村“某某”服务队)?"""
+    lead = text[max(0, s - 3):s]
+    return lead.endswith(_PLACE_ENDS) and not _VISITED.search(lead)
+
+
+def body_before(text: str, s: int, body_starts: list[int]) -> bool:
     """Is an organisation named earlier in the sentence of a team at ``s`` (由某会发起的“某某”服务队)?"""
     a, _ = clause_bounds(text, s, s, "。；;！!？?\n")
     return any(a <= x < s for x in body_starts)
